@@ -1,0 +1,235 @@
+"""MkDocs adapter for the site as a whole: languages, search, hotlines, notices.
+
+A thin layer over plain-Python modules (``languages``, ``hotlines``). It fixes
+what mkdocs-static-i18n and Material get wrong for our readers:
+
+- every language gets its own search index (English search never sees Chinese
+  pages), built with that language's tokenizer settings;
+- the language switcher names each language in its own script and every page
+  gets the text direction CLDR gives for its language;
+- a page shown in another language than the one being built (a missing
+  translation) says so and carries ``lang`` so readers and fonts treat it right;
+- the "Get help" box on every page lists the hotlines of one editable file;
+- no request leaves the site: no generator tag, no alternate links that make
+  Material's script fetch a ``sitemap.xml`` that does not exist.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from pingan import languages
+from pingan.hotlines import Hotline, load_hotlines
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+_ASSETS = Path(__file__).parent / "assets" / "site"
+_CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_HTML_TAG_RE = re.compile(r"<html\b([^>]*)>")
+_FIRST_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+class SiteConfig(Config):
+    """Options of the ``pingan-site`` plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off (for comparisons in benchmarks)."""
+    hotlines = c.Type(str, default="hotlines.yml")
+    """The hotline file, relative to mkdocs.yml: numbers and their labels per language."""
+
+
+class SitePlugin(BasePlugin[SiteConfig]):
+    """Languages, per-language search, hotlines and notices for the whole site."""
+
+    def __init__(self) -> None:
+        self._lang = ""
+        self._default = ""
+        self._languages: list[str] = []
+        self._prefixes: dict[str, str] = {}
+        self._search_conf: dict[str, dict[str, Any]] = {}
+        self._hotlines: list[Hotline] = []
+        self._hotlines_key: tuple[str, float] | None = None
+
+    # -- configuration, once per language build ---------------------------------
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has set the language of this build
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Set direction, switcher names, search settings and hotlines for the language being built."""
+        if not self.config.enabled:
+            return None
+        self._lang = config.theme["language"]
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            langs = [lang for lang in i18n.config.languages if lang.build]
+            self._languages = [lang.locale for lang in langs]
+            self._default = i18n.default_language
+            self._prefixes = {lang.locale: lang.link.strip("/") for lang in langs}
+            # Names from CLDR, in each language's own script; the entry in mkdocs.yml is ignored.
+            for store in (getattr(i18n, "extra_alternate", None), config.extra.get("alternate")):
+                for alt in store or []:
+                    alt["name"] = languages.native_name(alt["lang"])
+        else:
+            self._languages = [self._lang]
+            self._default = self._lang
+            self._prefixes = {self._lang: ""}
+        config.theme["direction"] = languages.direction(self._lang)
+        self._configure_search(config)
+        self._load_hotlines(config)
+        return config
+
+    def _configure_search(self, config: MkDocsConfig) -> None:
+        """Give Material's search the tokenizer settings of this build's language, not the first one's."""
+        search = config.plugins.get("material/search")
+        if search is None or not search.config.enabled:
+            return
+        search.config.lang = None
+        search.config.separator = None
+        search.config.pipeline = None
+        search.on_config(config)  # re-derives the settings from theme.language, makes a fresh index
+        self._search_conf[self._lang] = {
+            key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")
+        }
+
+    def _load_hotlines(self, config: MkDocsConfig) -> None:
+        path = Path(config.config_file_path).parent / self.config.hotlines
+        key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
+        if key == self._hotlines_key:
+            return
+        hotlines, problems = load_hotlines(
+            path, languages=self._languages, root=Path(config.config_file_path).parent
+        )
+        if problems:
+            raise PluginError(
+                "The hotline file has problems:\n" + "\n".join(str(p) for p in problems)
+            )
+        self._hotlines, self._hotlines_key = hotlines, key
+
+    # -- files and pages ----------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Ship the site's own stylesheet and icons as ordinary, cacheable files."""
+        if not self.config.enabled:
+            return files
+        for src in sorted(_ASSETS.iterdir()):
+            uri = f"assets/pingan/{src.name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(src)))
+        return files
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Mark a page shown in another language, and give every page a description."""
+        if not self.config.enabled:
+            return html_text
+        if not page.meta.get("description"):
+            first = _FIRST_P_RE.search(html_text)
+            if first:
+                text = html.unescape(_TAG_RE.sub("", first.group(1))).strip()
+                page.meta["description"] = text if len(text) <= 160 else text[:157].rstrip() + "…"
+        source_lang = getattr(page.file, "locale", self._lang)
+        if source_lang != self._lang:
+            page.meta["pa_source_lang"] = source_lang
+            # Its text is in another language: keep it out of this language's search.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+            return (
+                f'<div lang="{source_lang}" dir="{languages.direction(source_lang)}">'
+                f"{html_text}</div>"
+            )
+        return html_text
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        """Give the templates what they need in the language being built."""
+        if not self.config.enabled:
+            return context
+        source_lang = page.meta.get("pa_source_lang")
+        context["pa"] = {
+            "lang": self._lang,
+            "hotlines": [(h.number, h.label.text(self._lang, self._default)) for h in self._hotlines],
+            "untranslated": bool(source_lang),
+            "source_lang_name": languages.native_name(source_lang) if source_lang else "",
+            "unreviewed": page.meta.get("translation_reviewed") is False and not source_lang,
+        }
+        return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Let templates translate their words with gettext (``{{ _("Get help") }}``)."""
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(_translations(self._lang), newstyle=True)  # type: ignore[attr-defined]
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Set ``dir`` on <html>, and point the search of a language at that language's index."""
+        if not self.config.enabled:
+            return output
+        direction = languages.direction(self._lang)
+        output = _HTML_TAG_RE.sub(lambda m: f'<html{m.group(1)} dir="{direction}">', output, count=1)
+        prefix = self._prefixes.get(self._lang, "")
+        if prefix:
+            def rebase(m: re.Match[str]) -> str:
+                data = json.loads(m.group(2))
+                data["base"] = data["base"].rstrip("/") + f"/{prefix}/"
+                return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
+
+            output = _CONFIG_RE.sub(rebase, output, count=1)
+        return output
+
+    # -- search index per language --------------------------------------------------
+
+    @event_priority(-101)  # after mkdocs-static-i18n (-100) has merged every language into one index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Split the search index: one per language, each in its language's folder."""
+        if not self.config.enabled:
+            return
+        root_index = Path(config.site_dir) / "search" / "search_index.json"
+        if not root_index.exists() or len(self._languages) < 2:
+            return
+        data = json.loads(root_index.read_text(encoding="utf-8"))
+        others = tuple(f"{p}/" for lang, p in self._prefixes.items() if p and lang != self._default)
+        i18n = config.plugins.get("i18n")
+        # static-i18n builds the default language last-but-outermost: its other-language builds
+        # run nested inside it, with ``building`` set, before it merges every index into one.
+        nested = bool(i18n is not None and getattr(i18n, "building", False))
+        lang = i18n.current_language if nested else self._default
+        prefix = self._prefixes.get(lang, "")
+        if nested and prefix:
+            # A language's own build: the index holds this language only; move it to its folder.
+            docs = [dict(d, location=d["location"].removeprefix(f"{prefix}/")) for d in data["docs"]]
+            target = Path(config.site_dir) / prefix / "search" / "search_index.json"
+        else:
+            # The default language's build ends after all others: keep only its own pages.
+            docs = [d for d in data["docs"] if not d["location"].startswith(others)]
+            target = root_index
+        conf = self._search_conf.get(lang, data.get("config", {}))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps({"config": conf, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8",
+        )
+
+
+def _translations(lang: str) -> Any:
+    """Gettext translations for the site's UI words in ``lang`` (see ``pingan.i18n``)."""
+    try:
+        from pingan import i18n
+    except ImportError:  # catalogs not set up yet: show the English source words
+        import gettext
+
+        return gettext.NullTranslations()
+    return i18n.translations(lang)

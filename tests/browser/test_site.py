@@ -1,0 +1,98 @@
+"""The real site as readers use it: every page, both languages, search, switcher, hotlines."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from helpers import built_pages
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def _page_lang(path: str) -> str:
+    return "en" if path.startswith("en/") else "zh"
+
+
+def test_every_page_is_clean_on_a_phone(page: Page, site_dir: Path, site_url: str) -> None:
+    """Every page in every language: right lang and dir, no outside request, no console
+    error, no 404, nothing scrolls sideways at 360×740."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    problems: list[str] = []
+    current = {"path": ""}
+
+    def on_request(request) -> None:  # noqa: ANN001 - Playwright type
+        url = urlparse(request.url)
+        if url.scheme in ("data", "blob"):
+            return
+        if url.hostname != "127.0.0.1":
+            problems.append(f"{current['path']}: request to another host: {request.url}")
+
+    def on_response(response) -> None:  # noqa: ANN001
+        if response.status >= 400:
+            problems.append(f"{current['path']}: HTTP {response.status} for {response.url}")
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("console", lambda m: m.type == "error" and problems.append(f"{current['path']}: console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"{current['path']}: script error: {e}"))
+
+    pages = built_pages(site_dir)
+    assert len(pages) >= 6 and any(p.startswith("en/") for p in pages)
+    for path in pages:
+        current["path"] = path or "/"
+        page.goto(site_url + path, wait_until="load")
+        lang, direction, overflow = page.evaluate(
+            "() => [document.documentElement.lang, document.documentElement.dir,"
+            " document.documentElement.scrollWidth - document.documentElement.clientWidth]"
+        )
+        if lang != _page_lang(path):
+            problems.append(f"{path}: lang={lang!r}, expected {_page_lang(path)!r}")
+        if direction != "ltr" or page.evaluate("document.body.dir") != "ltr":
+            problems.append(f"{path}: dir={direction!r}, expected 'ltr'")
+        if overflow > 0:
+            problems.append(f"{path}: scrolls sideways by {overflow}px at 360px wide")
+    assert problems == []
+
+
+def test_language_switcher_keeps_the_page(page: Page) -> None:
+    """From a Chinese page, the switcher leads to the same page in English, and back."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("about/")
+    page.get_by_role("button", name="选择当前语言").hover()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/about/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("button", name="Select language").hover()
+    page.get_by_role("link", name="中文").click()
+    expect(page).to_have_url(re.compile(r"/about/$"))
+    assert "/en/" not in page.url
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material ignores typed CJK text until a real key event arrives
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    return [urlparse(href).path for href in results.evaluate_all("els => els.map(e => e.href)")]
+
+
+def test_chinese_search_finds_chinese_pages(page: Page) -> None:
+    """A Chinese query on a Chinese page finds Chinese pages."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("")
+    found = _search(page, "求助电话")
+    assert found and all(not p.startswith("/en/") for p in found), found
+
+
+def test_english_search_finds_only_english_pages(page: Page) -> None:
+    """An English query on an English page finds English pages and never Chinese ones."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("en/")
+    found = _search(page, "hotlines")
+    assert found and all(p.startswith("/en/") for p in found), found

@@ -1,0 +1,67 @@
+"""Shared test helpers: build a MkDocs project, serve a folder on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: What a copy of the real project needs to build.
+PROJECT_FILES = ("mkdocs.yml", "hotlines.yml", "content", "quizzes", "overrides")
+
+
+def build_site(project_dir: Path, site_dir: Path, strict: bool = True, **overrides: object) -> Path:
+    """Build ``project_dir/mkdocs.yml`` into ``site_dir`` as ``mkdocs build`` would."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(
+        config_file=str(project_dir / "mkdocs.yml"), site_dir=str(site_dir), strict=strict, **overrides
+    )
+    build(config)
+    return site_dir
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the real project in ``dest``, for tests that change content."""
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextlib.contextmanager
+def serve_dir(path: Path) -> Iterator[str]:
+    """Serve ``path`` over HTTP on a free 127.0.0.1 port; yield the base URL (ends with /)."""
+    handler = functools.partial(_QuietHandler, directory=str(path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """URL paths of every page of a built site ("", "about/", "en/lessons/x/" …)."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        pages.append("" if rel == "." else rel + "/")
+    return pages
