@@ -1,0 +1,125 @@
+"""The built real site, read as HTML: languages, hotlines, search indexes, no outside links."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import ROOT, build_site, built_pages, copy_project
+
+from pingan.hotlines import load_hotlines
+from pingan.languages import direction, native_name
+
+HOTLINES = yaml.safe_load((ROOT / "hotlines.yml").read_text(encoding="utf-8"))["hotlines"]
+
+
+def _lang_of(path: str) -> str:
+    return "en" if path.startswith("en/") else "zh"
+
+
+def test_zh_at_root_and_en_under_en(site_dir: Path) -> None:
+    """zh is built at / and en under /en/, with the same pages in both."""
+    pages = built_pages(site_dir)
+    zh = {p for p in pages if not p.startswith("en/")}
+    en = {p.removeprefix("en/") for p in pages if p.startswith("en/")}
+    assert "" in zh and "about/" in zh
+    assert zh - {"assets/", "search/"} == en - {"assets/", "search/"}
+
+
+def test_every_page_has_the_hotlines_in_its_language(site_dir: Path) -> None:
+    """Every page has one tel: link per hotline, labelled in the page's language."""
+    for path in built_pages(site_dir):
+        text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        lang = _lang_of(path)
+        for hotline in HOTLINES:
+            link = re.search(
+                rf'<a class="pa-help__call" href="tel:{hotline["number"]}">(.*?)</a>', text, re.S
+            )
+            assert link, f"{path}: no tel:{hotline['number']} link"
+            assert hotline["label"][lang] in link.group(1), f"{path}: label not in {lang}"
+
+
+def test_no_page_refers_to_another_host_for_assets(site_dir: Path) -> None:
+    """No stylesheet, script, font or image comes from another host; no generator tag."""
+    for path in built_pages(site_dir):
+        text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', text), path
+        assert "fonts.googleapis" not in text and 'name="generator"' not in text, path
+        assert 'rel="alternate"' not in text, path  # Material would fetch sitemap.xml beside it
+
+
+def test_search_index_per_language(site_dir: Path) -> None:
+    """Each language has its own search index, with its own tokenizer and only its own pages."""
+    zh = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert zh["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    assert "\\u200b" in zh["config"]["separator"] or "\u200b" in zh["config"]["separator"]
+    assert en["config"]["lang"] == ["en"]
+    han = re.compile(r"[\u4e00-\u9fff]")
+    assert any(han.search(d["text"]) for d in zh["docs"])
+    # English pages only: no page whose text is mostly Chinese.
+    for doc in en["docs"]:
+        text = doc["title"] + doc["text"]
+        assert len(han.findall(text)) < max(20, len(text) // 10), doc["location"]
+
+
+def test_untranslated_page_says_so_in_english(tmp_path: Path) -> None:
+    """A page that exists only in Chinese appears under /en/ with an English notice and lang=zh."""
+    project = copy_project(tmp_path / "project")
+    (project / "content" / "en" / "about.md").unlink()
+    site = build_site(project, tmp_path / "site")
+    text = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in text
+    assert "has not been translated" in text
+    assert re.search(r'<div lang="zh" dir="ltr">\s*<h1', text)
+    search = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(d["location"].startswith("about/") for d in search["docs"])
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "direction_"),
+    [("zh", "中文", "ltr"), ("en", "English", "ltr"), ("zh-Hant", "中文 (繁體)", "ltr"),
+     ("vi", "Tiếng Việt", "ltr"), ("ug", "ئۇيغۇرچە", "rtl")],
+)
+def test_language_names_and_direction_come_from_cldr(code: str, name: str, direction_: str) -> None:
+    """Switcher names are in each language's own script; Uyghur is right to left."""
+    assert native_name(code) == name
+    assert direction(code) == direction_
+
+
+def test_switcher_names_languages_in_their_own_script(site_dir: Path) -> None:
+    """The language menu on a Chinese page offers 中文 and English."""
+    text = (site_dir / "index.html").read_text(encoding="utf-8")
+    names = re.findall(r'class="md-select__link">\s*(.*?)\s*</a>', text)
+    assert names == ["中文", "English"]
+
+
+HOTLINE_CASES = [
+    ("hotlines: []\n", 1, 'expected "hotlines:" followed by a list'),
+    ("hotlines:\n  - number: abc\n    label: {zh: 报警, en: Police}\n", 2, '"abc" is not a phone number'),
+    ("hotlines:\n  - number: '110'\n    label: {zh: 报警}\n", 3, 'the label has no "en" text'),
+    ("hotlines:\n  - number: '110'\n    lable: {zh: 报警, en: Police}\n", 3, 'unknown key "lable"'),
+    ("hotlines:\n  - number: '110'\n    label: {zh: 报警, en: Police, zn: 报警}\n", 3, '"zn" is not a site language'),
+    ("hotlines:\n  - label: {zh: 报警, en: Police}\n", 2, 'this hotline has no "number"'),
+    ("hotlines:\n - number: '110'\n   label: [\n", 4, "this is not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), HOTLINE_CASES)
+def test_hotline_file_problems_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    """A broken hotline file is reported as hotlines.yml:LINE: what to fix."""
+    path = tmp_path / "hotlines.yml"
+    path.write_text(text, encoding="utf-8")
+    hotlines, problems = load_hotlines(path, languages=["zh", "en"], root=tmp_path)
+    assert any(str(p).startswith(f"hotlines.yml:{line}: ") and message in p.message for p in problems), problems
+
+
+def test_real_hotline_file_is_valid() -> None:
+    """The shipped hotline file has 110, 12338 and 12355, labelled in zh and en."""
+    hotlines, problems = load_hotlines(ROOT / "hotlines.yml", languages=["zh", "en"], root=ROOT)
+    assert problems == []
+    assert [h.number for h in hotlines] == ["110", "12338", "12355"]
