@@ -171,9 +171,16 @@ def _describe(node: Node) -> str:
     assert isinstance(node, ScalarNode)
     if node.tag == _NULL_TAG:
         return "empty"
-    if node.style in ('"', "'"):
-        return f"{node.style}{node.value}{node.style}"
-    return node.value
+    return f'the text "{node.value}"'
+
+
+def _shown(node: Node) -> str:
+    """A value as the editor wrote it after "key:", quotes included."""
+    if isinstance(node, ScalarNode) and node.tag != _NULL_TAG:
+        if node.style in ('"', "'"):
+            return f"{node.style}{node.value}{node.style}"
+        return node.value
+    return _describe(node)
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
@@ -183,6 +190,11 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     if close:
         return f'; did you mean "{close[0]}"?'
     return "; expected one of: " + ", ".join(choices)
+
+
+def _has_text(node: Node) -> bool:
+    """True for a scalar with something in it (not empty, not null)."""
+    return isinstance(node, ScalarNode) and node.tag != _NULL_TAG and bool(node.value.strip())
 
 
 def _line(node: Node) -> int:
@@ -196,7 +208,8 @@ class _Branch:
 
     target: str
     line: int
-    source: str  # id of the question whose option this is
+    #: the option in messages: 'option 2 of question "park"'.
+    owner: str
 
 
 @dataclass
@@ -318,17 +331,28 @@ class _FileChecker:
             elif isinstance(node, SequenceNode):
                 stack.extend(node.value)
 
-    def keys(self, node: MappingNode, allowed: Sequence[str], owner: str) -> dict[str, Node]:
-        """The values of a mapping by key (first of duplicates), reporting unknown keys."""
+    def keys(
+        self, node: MappingNode, allowed: Sequence[str], owner: str
+    ) -> tuple[dict[str, Node], set[str]]:
+        """The values of a mapping by key (first of duplicates), reporting unknown keys.
+
+        Also returns the keys that an unknown key was taken for ("did you
+        mean"), so that a misspelt required key is reported once, as a typo,
+        and not a second time as missing.
+        """
         found: dict[str, Node] = {}
+        typos: set[str] = set()
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
                 continue  # reported by check_duplicate_keys
             if key.value not in allowed:
-                self.error(key, f'{owner} has an unknown key "{key.value}"' + _suggest(key.value, allowed))
+                self.error(
+                    key, f'{owner} has an unknown key "{key.value}"' + _suggest(key.value, allowed)
+                )
+                typos.update(difflib.get_close_matches(key.value, allowed, n=1, cutoff=0.6))
             elif key.value not in found:
                 found[key.value] = value
-        return found
+        return found, typos
 
     def check_quiz(self, root: Node, quiz_id: str, digest: str) -> Quiz | None:
         """Check the top level and every question."""
@@ -339,17 +363,21 @@ class _FileChecker:
                 '"title:" and "questions:" at the start of a line',
             )
             return None
-        top = self.keys(root, TOP_KEYS, "the quiz")
+        top, typos = self.keys(root, TOP_KEYS, "the quiz")
         title = intro = None
         if "title" in top:
-            title = self.text(top["title"], "the title")
-        else:
+            title = self.text(top["title"], "the title", "title")
+        elif "title" not in typos:
             self.error(root, 'the quiz has no "title"; add "title:" with the quiz heading')
         if "intro" in top:
-            intro = self.text(top["intro"], "the intro")
+            intro = self.text(top["intro"], "the intro", "intro")
         infos: list[_QuestionInfo] = []
         if "questions" not in top:
-            self.error(root, 'the quiz has no "questions"; add "questions:" with a list of questions')
+            if "questions" not in typos:
+                self.error(
+                    root,
+                    'the quiz has no "questions"; add "questions:" with a list of questions',
+                )
         else:
             qnode = top["questions"]
             if not isinstance(qnode, SequenceNode):
@@ -392,41 +420,58 @@ class _FileChecker:
         idnode = next(
             (v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"), None
         )
-        label = f"question {index}"
+        usable = idnode is not None and _has_text(idnode)
+        label = f'question "{idnode.value}"' if usable else f"question {index}"
+        found, typos = self.keys(node, QUESTION_KEYS, label)
         if idnode is None:
-            self.error(node, f'question {index} has no "id"; add "id:" with a short name such as "ask-first"')
-        elif not isinstance(idnode, ScalarNode) or idnode.tag == _NULL_TAG or not idnode.value.strip():
-            self.error(idnode, f'the id of question {index} is {_describe(idnode)}; expected a short name such as "ask-first"')
+            if "id" not in typos:
+                self.error(
+                    node,
+                    f'question {index} has no "id"; add "id:" with a short name such as '
+                    '"ask-first"',
+                )
+        elif not usable:
+            self.error(
+                idnode,
+                f"the id of question {index} is {_describe(idnode)}; expected a short name "
+                'such as "ask-first"',
+            )
         else:
             info.id = idnode.value
-            label = f'question "{idnode.value}"'
             if not QUESTION_ID_RE.match(idnode.value):
                 self.error(
                     idnode,
                     f'question id "{idnode.value}" can use only letters, digits and "-"; '
                     'e.g. "ask-first"',
                 )
-        found = self.keys(node, QUESTION_KEYS, label)
 
         kind = None
         if "kind" not in found:
-            self.error(node, f'{label} has no "kind"; add "kind:" with one of: ' + ", ".join(KINDS))
+            if "kind" not in typos:
+                self.error(
+                    node, f'{label} has no "kind"; add "kind:" with one of: ' + ", ".join(KINDS)
+                )
         else:
             knode = found["kind"]
             value = knode.value if isinstance(knode, ScalarNode) else None
             if value in KINDS:
                 kind = value
             else:
-                self.error(knode, f'{label} has kind {_quote(knode)}; expected one of: ' + ", ".join(KINDS))
+                shown = (
+                    "an empty kind"
+                    if isinstance(knode, ScalarNode) and knode.tag == _NULL_TAG
+                    else f"kind {_quote(knode)}"
+                )
+                self.error(knode, f"{label} has {shown}; expected one of: " + ", ".join(KINDS))
 
-        prompt = self.required_text(node, found, "prompt", label, "the question itself")
+        prompt = self.required_text(node, found, typos, "prompt", label, "the question itself")
         explanation = self.required_text(
-            node, found, "explanation", label, "why, shown after the answer is checked"
+            node, found, typos, "explanation", label, "why, shown after the answer is checked"
         )
         situation = None
         if kind == "scenario":
             situation = self.required_text(
-                node, found, "situation", label, "the short story the reader starts from"
+                node, found, typos, "situation", label, "the short story the reader starts from"
             )
         elif "situation" in found and kind is not None:
             self.error(
@@ -464,7 +509,9 @@ class _FileChecker:
             )
         return info
 
-    def truefalse(self, node: MappingNode, found: dict[str, Node], label: str) -> tuple[Option, ...]:
+    def truefalse(
+        self, node: MappingNode, found: dict[str, Node], label: str
+    ) -> tuple[Option, ...]:
         """The two options of a true/false question, from its ``answer``."""
         if "options" in found:
             self.error(
@@ -472,10 +519,18 @@ class _FileChecker:
                 f'{label} is kind "truefalse", which has no "options"; write '
                 '"answer: true" or "answer: false" instead',
             )
-        if_true = self.text(found["if_true"], f'the "if_true" feedback of {label}') if "if_true" in found else None
-        if_false = self.text(found["if_false"], f'the "if_false" feedback of {label}') if "if_false" in found else None
+        feedback: dict[str, Localized | None] = {}
+        for key in ("if_true", "if_false"):
+            node_ = found.get(key)
+            feedback[key] = (
+                self.text(node_, f'the "{key}" feedback of {label}', key) if node_ else None
+            )
         if "answer" not in found:
-            self.error(node, f'{label} is kind "truefalse" but has no "answer"; add "answer: true" or "answer: false"')
+            self.error(
+                node,
+                f'{label} is kind "truefalse" but has no "answer"; add "answer: true" or '
+                '"answer: false"',
+            )
             return ()
         anode = found["answer"]
         answer = self.boolean(anode, f"{label} has answer")
@@ -483,8 +538,11 @@ class _FileChecker:
             return ()
         line = _line(anode)
         return (
-            Option(text=None, correct=answer is True, line=line, feedback=if_true, value=True),
-            Option(text=None, correct=answer is False, line=line, feedback=if_false, value=False),
+            Option(text=None, correct=answer, line=line, feedback=feedback["if_true"], value=True),
+            Option(
+                text=None, correct=not answer, line=line, feedback=feedback["if_false"],
+                value=False,
+            ),
         )
 
     def options(
@@ -492,7 +550,11 @@ class _FileChecker:
     ) -> tuple[Option, ...]:
         """Check the options of a single, multiple or scenario question."""
         if "options" not in found:
-            self.error(node, f'{label} has no "options"; add "options:" with two or more answers to choose from')
+            self.error(
+                node,
+                f'{label} has no "options"; add "options:" with two or more answers to choose '
+                "from",
+            )
             return ()
         onode = found["options"]
         if not isinstance(onode, SequenceNode):
@@ -549,17 +611,22 @@ class _FileChecker:
             )
             return None
         errors_before = len(self.errors)
-        found = self.keys(node, OPTION_KEYS, owner)
+        found, typos = self.keys(node, OPTION_KEYS, owner)
         text = None
         if "text" not in found:
-            self.error(node, f'{owner} has no "text"; add "text:" with what the reader can choose')
+            if "text" not in typos:
+                self.error(
+                    node, f'{owner} has no "text"; add "text:" with what the reader can choose'
+                )
         else:
-            text = self.text(found["text"], owner)
+            text = self.text(found["text"], owner, "text")
         correct = False
         if "correct" in found:
             value = self.boolean(found["correct"], f"{owner} has correct")
             correct = bool(value)
-        feedback = self.text(found["feedback"], f"the feedback of {owner}") if "feedback" in found else None
+        feedback = None
+        if "feedback" in found:
+            feedback = self.text(found["feedback"], f"the feedback of {owner}", "feedback")
         target = None
         if "next" in found:
             nnode = found["next"]
@@ -569,7 +636,7 @@ class _FileChecker:
                     f'{owner} has "next", but a "multiple" question cannot branch (the reader '
                     'picks several options); use "kind: single" or "kind: scenario"',
                 )
-            elif not isinstance(nnode, ScalarNode) or nnode.tag == _NULL_TAG or not nnode.value.strip():
+            elif not _has_text(nnode):
                 self.error(
                     nnode,
                     f'the "next" of {owner} is {_describe(nnode)}; expected the id of the '
@@ -577,7 +644,7 @@ class _FileChecker:
                 )
             else:
                 target = nnode.value
-                info.branches.append(_Branch(target, _line(nnode), info.id or ""))
+                info.branches.append(_Branch(target, _line(nnode), owner))
         if len(self.errors) > errors_before or text is None:
             return None
         return Option(text=text, correct=correct, line=_line(node), feedback=feedback, next=target)
@@ -591,50 +658,76 @@ class _FileChecker:
         README allows only true and false so that quiz files read the same to
         every editor, and to any other YAML reader.
         """
-        if isinstance(node, ScalarNode) and node.tag == _BOOL_TAG and node.value.lower() in ("true", "false"):
-            return node.value.lower() == "true"
-        self.error(node, f"{what}: {_describe(node)}; expected true or false (without quotes)")
+        if isinstance(node, ScalarNode) and node.tag == _BOOL_TAG:
+            if node.value.lower() in ("true", "false"):
+                return node.value.lower() == "true"
+        quoted = isinstance(node, ScalarNode) and node.style in ('"', "'")
+        expected = "true or false, without quotes" if quoted else "true or false"
+        self.error(node, f"{what}: {_shown(node)}; expected {expected}")
         return None
 
     def required_text(
-        self, node: MappingNode, found: dict[str, Node], key: str, label: str, hint: str
+        self,
+        node: MappingNode,
+        found: dict[str, Node],
+        typos: set[str],
+        key: str,
+        label: str,
+        hint: str,
     ) -> Localized | None:
         """A text the question must have, e.g. its prompt."""
         if key not in found:
-            self.error(node, f'{label} has no "{key}"; add "{key}:" with {hint}')
+            if key not in typos:
+                self.error(node, f'{label} has no "{key}"; add "{key}:" with {hint}')
             return None
-        return self.text(found[key], f"the {key} of {label}")
+        return self.text(found[key], f"the {key} of {label}", key)
 
-    def text(self, node: Node, what: str) -> Localized | None:
+    def text(self, node: Node, what: str, key: str) -> Localized | None:
         """A text in every site language, filling missing translations.
 
-        ``what`` names the text in messages, e.g. ``the prompt of question "x"``.
+        ``what`` names the text in messages, e.g. ``the prompt of question "x"``;
+        ``key`` is the YAML key it was written under, e.g. ``prompt``.
         """
         errors_before = len(self.errors)
         texts: dict[str, tuple[str, int]] = {}  # lang -> (text, line)
         if isinstance(node, ScalarNode):
             # A plain string is the default language's text. The raw value is
             # used, not the YAML type: an English text "No" or "2024" is text.
-            if node.tag == _NULL_TAG or not node.value.strip():
-                self.error(node, f"{what} is empty; write the text")
+            if not _has_text(node):
+                self.error(node, f'{what} is empty; write the text after "{key}:"')
                 return None
             texts[self.default] = (node.value.strip(), _line(node))
         elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                if not isinstance(key, ScalarNode) or key.value in texts:
+            for lang_node, value in node.value:
+                if not isinstance(lang_node, ScalarNode) or lang_node.value in texts:
                     continue  # reported by check_duplicate_keys
-                lang = key.value
+                lang = lang_node.value
+                if lang not in self.languages and node.flow_style and value.tag == _NULL_TAG:
+                    # {en: Go, at once}: the comma cut the text in two.
+                    self.error(
+                        lang_node,
+                        f'{what} has "{lang}" where a language should be; if a text contains '
+                        "a comma, put the whole text in quotes",
+                    )
+                    continue
                 if lang not in self.languages:
                     self.error(
-                        key,
+                        lang_node,
                         f'{what} has a text in "{lang}", which is not a site language; '
                         "expected one of the site languages: " + ", ".join(self.languages),
                     )
                     continue
                 if not isinstance(value, ScalarNode):
-                    self.error(value, f'the "{lang}" text of {what} is {_describe(value)}; expected plain text')
+                    self.error(
+                        value,
+                        f'the "{lang}" text of {what} is {_describe(value)}; expected plain text',
+                    )
                 elif value.tag == _NULL_TAG or not value.value.strip():
-                    self.error(value if value.value else key, f'the "{lang}" text of {what} is empty; write the text after "{lang}:"')
+                    # An empty value has no place of its own: point at its key.
+                    self.error(
+                        lang_node,
+                        f'the "{lang}" text of {what} is empty; write the text after "{lang}:"',
+                    )
                 else:
                     texts[lang] = (value.value.strip(), _line(value))
             if self.default not in texts and len(self.errors) == errors_before:
@@ -688,13 +781,16 @@ class _FileChecker:
         for qid, info in by_id.items():
             for branch in info.branches:
                 if branch.target not in by_id:
+                    close = difflib.get_close_matches(branch.target, by_id, n=1, cutoff=0.6)
+                    hint = (
+                        f'did you mean "{close[0]}"?'
+                        if close
+                        else "expected the id of a question in this file"
+                    )
                     self.error(
                         branch.line,
-                        f'{_qlabel(qid)} leads to "{branch.target}" with "next", but there is '
-                        f'no question with that id{_suggest(branch.target, by_id)}'
-                        if difflib.get_close_matches(branch.target, by_id, n=1, cutoff=0.6)
-                        else f'{_qlabel(qid)} leads to "{branch.target}" with "next", but there is '
-                        "no question with that id; expected the id of a question in this file",
+                        f'{branch.owner} leads to "{branch.target}" with "next", but there is '
+                        f"no question with that id; {hint}",
                     )
                     continue
                 edges.setdefault(qid, [])
@@ -725,14 +821,9 @@ class _FileChecker:
             )
 
 
-def _qlabel(qid: str) -> str:
-    """How a question is named in messages."""
-    return f'an option of question "{qid}"'
-
-
 def _quote(node: Node) -> str:
     """A scalar's value in double quotes, or a description for lists and mappings."""
-    if isinstance(node, ScalarNode) and node.tag != _NULL_TAG:
+    if isinstance(node, ScalarNode):
         return f'"{node.value}"'
     return _describe(node)
 
@@ -816,14 +907,25 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "of the line",
     ),
     (
-        "did not find expected ',' or ']'",
-        'a list in [ ] is not closed properly; check the commas and the closing "]", and '
-        "put texts that contain commas in quotes",
+        # PyYAML will not end a plain text with "?" inside { }, a trap for
+        # every English question written as {zh: …, en: What do you do?}.
+        "expected ',' or '}', but got '?'",
+        'a text in { } cannot end with "?" unless it is in quotes, e.g. '
+        'en: "What do you do?"',
     ),
     (
-        "did not find expected ',' or '}'",
-        'a group in { } is not closed properly; check the commas and the closing "}", and '
-        "put texts that contain commas in quotes",
+        "expected ',' or ']', but got '?'",
+        'a text in [ ] cannot end with "?" unless it is in quotes; put the text in quotes',
+    ),
+    (
+        "expected ',' or ']'",
+        'a list in [ ] is not closed properly; check the closing "]", and put any text '
+        'that contains a comma, a colon, a "#" or quotes in quotes',
+    ),
+    (
+        "expected ',' or '}'",
+        'a group in { } is not closed properly; check the closing "}", and put any text '
+        'that contains a comma, a colon, a "#" or quotes in quotes',
     ),
     (
         "found character '@' that cannot start any token",
@@ -845,6 +947,10 @@ def _syntax_message(exc: yaml.MarkedYAMLError, line: int) -> str:
         f"{problem or context}; check the spaces at the start of the line, the \":\" after "
         "each key, and quotes around texts",
     )
-    start = exc.context_mark.line + 1 if exc.context_mark is not None else line
+    # Only for an unfinished token (an unclosed quote…) is the start worth
+    # naming; other contexts point at the start of the whole enclosing block.
+    start = line
+    if exc.context_mark is not None and context.startswith("while scanning"):
+        start = exc.context_mark.line + 1
     where = f" (it starts on line {start})" if start != line else ""
     return f"the YAML cannot be read here: {hint}{where}"
