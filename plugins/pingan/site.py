@@ -16,9 +16,11 @@ what mkdocs-static-i18n and Material get wrong for our readers:
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from pingan import languages
-from pingan.hotlines import Hotline, load_hotlines
+from pingan.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders, load_site_data
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -52,6 +54,11 @@ class SiteConfig(Config):
     """Turn the whole plugin off (for comparisons in benchmarks)."""
     hotlines = c.Type(str, default="hotlines.yml")
     """The hotline file, relative to mkdocs.yml: numbers and their labels per language."""
+    edition = c.Type(str, default="")
+    """A local edition: ``editions/<edition>.yml`` replaces the site name, hotlines and
+    contacts it gives (``make build EDITION=<name>``). Empty: the national defaults."""
+    editions_dir = c.Type(str, default="editions")
+    """Where edition files live, relative to mkdocs.yml."""
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -63,8 +70,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._languages: list[str] = []
         self._prefixes: dict[str, str] = {}
         self._search_conf: dict[str, dict[str, Any]] = {}
-        self._hotlines: list[Hotline] = []
-        self._hotlines_key: tuple[str, float] | None = None
+        self._data = SiteData()
+        self._data_key: tuple[Any, ...] | None = None
+        self._version = _version()
 
     # -- configuration, once per language build ---------------------------------
 
@@ -90,7 +98,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self._prefixes = {self._lang: ""}
         config.theme["direction"] = languages.direction(self._lang)
         self._configure_search(config)
-        self._load_hotlines(config)
+        self._load_data(config)
+        if self._data.site_name:
+            config.site_name = self._data.site_name.text(self._lang, self._default)
         return config
 
     def _configure_search(self, config: MkDocsConfig) -> None:
@@ -106,19 +116,28 @@ class SitePlugin(BasePlugin[SiteConfig]):
             key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")
         }
 
-    def _load_hotlines(self, config: MkDocsConfig) -> None:
-        path = Path(config.config_file_path).parent / self.config.hotlines
-        key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
-        if key == self._hotlines_key:
+    def _load_data(self, config: MkDocsConfig) -> None:
+        """Read the hotline file and the edition (once, and again when either changes)."""
+        root = Path(config.config_file_path).parent
+        hotlines = root / self.config.hotlines
+        edition = None
+        if self.config.edition:
+            edition = root / self.config.editions_dir / f"{self.config.edition}.yml"
+            if not edition.is_file():
+                known = sorted(p.stem for p in (root / self.config.editions_dir).glob("*.yml"))
+                raise PluginError(
+                    f"Edition '{self.config.edition}' not found: create "
+                    f"{edition.relative_to(root).as_posix()}"
+                    + (f" or use one of: {', '.join(known)}" if known else "")
+                )
+        key = tuple((str(p), p.stat().st_mtime) for p in (hotlines, edition) if p and p.exists())
+        key += (tuple(self._languages),)
+        if key == self._data_key:
             return
-        hotlines, problems = load_hotlines(
-            path, languages=self._languages, root=Path(config.config_file_path).parent
-        )
+        data, problems = load_site_data(hotlines, edition, languages=self._languages, root=root)
         if problems:
-            raise PluginError(
-                "The hotline file has problems:\n" + "\n".join(str(p) for p in problems)
-            )
-        self._hotlines, self._hotlines_key = hotlines, key
+            raise PluginError("Please fix these problems:\n" + "\n".join(str(p) for p in problems))
+        self._data, self._data_key = data, key
 
     # -- files and pages ----------------------------------------------------------
 
@@ -131,6 +150,25 @@ class SitePlugin(BasePlugin[SiteConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(src)))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Fill ``{{ contact.<name> }}`` with the edition's text in the page's language."""
+        if not self.config.enabled or "contact." not in markdown:
+            return markdown
+        filled, unknown = fill_placeholders(markdown, self._data.contacts, self._lang, self._default)
+        if unknown:
+            source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+            lines = {m.group(1): source.count("\n", 0, m.start()) + 1 for m in PLACEHOLDER_RE.finditer(source)}
+            known = ", ".join(sorted(self._data.contacts)) or "none yet"
+            raise PluginError(
+                "\n".join(
+                    f"{Path(config.docs_dir).name}/{page.file.src_uri}:{lines.get(name, line)}: "
+                    f"unknown placeholder {{{{ contact.{name} }}}}; add \"{name}\" under contacts: "
+                    f"in {self.config.hotlines} (known: {known})"
+                    for line, name in unknown
+                )
+            )
+        return filled
 
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Mark a page shown in another language, and give every page a description."""
@@ -161,7 +199,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         source_lang = page.meta.get("pa_source_lang")
         context["pa"] = {
             "lang": self._lang,
-            "hotlines": [(h.number, h.label.text(self._lang, self._default)) for h in self._hotlines],
+            "version": self._version,
+            "lesson": _lesson_info(page.meta, self._lang),
+            "hotlines": [(h.number, h.label.text(self._lang, self._default)) for h in self._data.hotlines],
             "untranslated": bool(source_lang),
             "source_lang_name": languages.native_name(source_lang) if source_lang else "",
             "unreviewed": page.meta.get("translation_reviewed") is False and not source_lang,
@@ -222,6 +262,35 @@ class SitePlugin(BasePlugin[SiteConfig]):
             json.dumps({"config": conf, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
             encoding="utf-8",
         )
+
+
+def _version() -> str:
+    """The release, from the package metadata (pyproject.toml)."""
+    try:
+        return metadata.version("pingan-classroom")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """What the lesson box shows: audience, age, minutes, objectives, last review date."""
+    if "audience" not in meta:
+        return None
+    from babel.dates import format_date
+
+    reviewed = meta.get("reviewed")
+    if isinstance(reviewed, datetime.date):
+        reviewed_text = format_date(reviewed, format="long", locale=languages.babel_locale(lang))
+    else:
+        reviewed_text = str(reviewed or "")
+    return {
+        "audience": meta.get("audience"),
+        "age_band": meta.get("age_band"),
+        "minutes": meta.get("minutes"),
+        "objectives": meta.get("objectives") or [],
+        "reviewed": reviewed_text,
+        "reviewed_iso": reviewed.isoformat() if isinstance(reviewed, datetime.date) else "",
+    }
 
 
 def _translations(lang: str) -> Any:
