@@ -10,17 +10,26 @@ an editor fixing a quiz should see the whole list at once, not one problem
 per build. Problems are :class:`~pingan.quiz.model.Problem` objects whose
 ``str()`` is ``quizzes/x.yml:7: what is wrong; what is expected``.
 
+Translations may also live in their own files, ``quizzes/<id>.<lang>.yml``
+beside the quiz (section "Translations in their own file" of the README).
+They hold only text, keyed by the quiz's structure (question ids, options in
+order), never answers. Their texts are merged into the quiz's texts before
+missing translations are filled in and reported, so a warning only names what
+is really missing, and points at the translation file when there is one.
+
 The format and its rules are described in ``quizzes/README.md``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -48,6 +57,20 @@ QUESTION_KEYS = (
     "explanation",
 )
 OPTION_KEYS = ("text", "correct", "feedback", "next")
+
+# What a translation file may hold: the texts of the quiz, nothing else.
+TRANSLATION_TOP_KEYS = ("title", "intro", "questions")
+TRANSLATION_QUESTION_KEYS = ("prompt", "situation", "options", "if_true", "if_false", "explanation")
+TRANSLATION_OPTION_KEYS = ("text", "feedback")
+#: Keys of the quiz file that carry its structure or its answers. A
+#: translation file must not set them: the answer key is written once, in the
+#: quiz file, so that no language can ever disagree about the right answer.
+ANSWER_KEYS = ("id", "kind", "answer", "correct", "next")
+
+#: Where a text sits in a quiz, the same in the quiz file and in its
+#: translation files: ``("title",)``, ``("intro",)``, ``(question id, key)``
+#: or ``(question id, "options", option number, key)``.
+_Place = tuple[str | int, ...]
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
@@ -97,6 +120,11 @@ def load_quizzes(
     README, images…) are ignored; a ``.yaml`` file gets a warning because
     its author surely meant it to be a quiz.
 
+    A file whose name has a dot before ``.yml`` is a translation file,
+    ``<quiz id>.<language>.yml``: it is checked and merged together with its
+    quiz, never loaded as a quiz itself. One whose quiz file does not exist
+    is an error.
+
     Raises ``FileNotFoundError`` if ``quiz_dir`` is not a folder: that is a
     site configuration mistake, not a problem in a quiz.
     """
@@ -106,13 +134,36 @@ def load_quizzes(
     if not quiz_dir.is_dir():
         raise FileNotFoundError(f"quiz folder not found: {quiz_dir}")
     result = LoadResult()
-    for path in sorted(quiz_dir.iterdir(), key=lambda p: p.name):
-        if not path.is_file():
-            continue
-        if path.suffix == ".yml":
+    files = sorted((p for p in quiz_dir.iterdir() if p.is_file()), key=lambda p: p.name)
+    quiz_ids = [p.stem for p in files if p.suffix == ".yml" and _translation_name(p) is None]
+    translations: dict[str, list[Path]] = {}
+    for path in files:
+        parts = _translation_name(path)
+        if parts is not None:
+            translations.setdefault(parts[0], []).append(path)
+    for path in files:
+        parts = _translation_name(path)
+        if parts is not None:
+            # Checked together with its quiz; only a file without one is checked here.
+            if parts[0] not in quiz_ids:
+                result.extend(
+                    _load_orphan(
+                        path,
+                        *parts,
+                        quiz_ids,
+                        languages=languages,
+                        default_language=default_language,
+                        root=root,
+                    )
+                )
+        elif path.suffix == ".yml":
             result.extend(
                 load_quiz_file(
-                    path, languages=languages, default_language=default_language, root=root
+                    path,
+                    languages=languages,
+                    default_language=default_language,
+                    root=root,
+                    translations=translations.get(path.stem, []),
                 )
             )
         elif path.suffix == ".yaml":
@@ -133,24 +184,109 @@ def load_quiz_file(
     languages: Sequence[str],
     default_language: str,
     root: Path | None = None,
+    translations: Sequence[Path] | None = None,
 ) -> LoadResult:
     """Load and check one quiz file; the quiz id is the file name without ``.yml``.
 
     ``root`` (default: the folder above the file's folder) is what the
-    problem paths are relative to.
+    problem paths are relative to. ``translations`` are the quiz's
+    translation files (``<id>.<lang>.yml``); by default, those beside it.
+    Their problems are listed after the quiz file's own, file by file.
     """
     path = Path(path)
     if root is None:
         root = path.parent.parent
-    langs = list(dict.fromkeys(languages))
-    if default_language not in langs:
-        langs.insert(0, default_language)
-    checker = _FileChecker(path, _relative(path, root), langs, default_language)
-    quiz = checker.run()
+    if translations is None:
+        translations = _translations_beside(path)
+    langs = _site_languages(languages, default_language)
+    checker = _FileChecker(path, root, langs, default_language)
+    quiz = checker.run(translations)
     result = LoadResult(errors=checker.errors, warnings=checker.warnings)
     if quiz is not None:
         result.quizzes[quiz.id] = quiz
     return result
+
+
+def _site_languages(languages: Sequence[str], default_language: str) -> list[str]:
+    """The site's languages, each once, the default language among them."""
+    langs = list(dict.fromkeys(languages))
+    if default_language not in langs:
+        langs.insert(0, default_language)
+    return langs
+
+
+def _translation_name(path: Path) -> tuple[str, str] | None:
+    """``(quiz id, language)`` if ``path`` is named like a translation file, else None.
+
+    The name is split at its *first* dot: a quiz id never has one, while a
+    language code may have a hyphen (``check-first.zh-Hant.yml`` is quiz
+    ``check-first``, language ``zh-Hant``); a further dot stays in the
+    language, which is then reported as not a site language. A name that
+    starts with a dot is a hidden file, not a translation.
+    """
+    if path.suffix != ".yml":
+        return None
+    quiz_id, dot, lang = path.name[: -len(".yml")].partition(".")
+    if not dot or not quiz_id:
+        return None
+    return quiz_id, lang
+
+
+def _translations_beside(path: Path) -> list[Path]:
+    """The translation files of the quiz file ``path``, in its folder, sorted by name."""
+    found = []
+    for other in path.parent.iterdir():
+        parts = _translation_name(other)
+        if parts is not None and parts[0] == path.stem and other.is_file():
+            found.append(other)
+    return sorted(found, key=lambda p: p.name)
+
+
+def _digest(quiz: bytes, translations: Sequence[tuple[str, bytes]]) -> str:
+    """Short hash of a quiz file and its translation files (``(name, bytes)``, sorted).
+
+    A quiz without translation files keeps the hash of its bytes alone, as
+    before translation files existed, so progress saved in browsers stays
+    valid. Each translation file adds its name and length before its bytes:
+    renaming it to another language, or moving text from one file to the
+    next, still changes the digest, so saved progress never shows stale text.
+    """
+    h = hashlib.sha256(quiz)
+    for name, data in translations:
+        h.update(b"\0" + name.encode("utf-8") + b"\0" + str(len(data)).encode() + b"\0")
+        h.update(data)
+    return h.hexdigest()[:12]
+
+
+def _load_orphan(
+    path: Path,
+    quiz_id: str,
+    lang: str,
+    quiz_ids: Sequence[str],
+    *,
+    languages: Sequence[str],
+    default_language: str,
+    root: Path,
+) -> LoadResult:
+    """Check a translation file whose quiz file does not exist.
+
+    Still checked on its own (syntax, keys, texts), so that every problem in
+    it is listed at once, and not one at a time once it has been renamed.
+    """
+    quiz_rel = _relative(path.with_name(f"{quiz_id}.yml"), root)
+    langs = _site_languages(languages, default_language)
+    checker = _TranslationFile(
+        path, _relative(path, root), quiz_rel, quiz_id, lang, langs, default_language
+    )
+    close = difflib.get_close_matches(quiz_id, quiz_ids, n=1, cutoff=0.6)
+    hint = (
+        f'did you mean "{close[0]}.{lang}.yml"?'
+        if close
+        else f'name it after its quiz file: "<quiz id>.{lang}.yml" beside "<quiz id>.yml"'
+    )
+    checker.error(1, f"this translation file has no quiz: {quiz_rel} does not exist; {hint}")
+    checker.run(path.read_bytes(), None)
+    return LoadResult(errors=checker.errors, warnings=checker.warnings)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -222,17 +358,31 @@ class _QuestionInfo:
     question: Question | None = None
 
 
-class _FileChecker:
-    """Checks one quiz file and builds its :class:`Quiz` if nothing is wrong."""
+@dataclass
+class _Text:
+    """A text of the quiz whose missing languages are filled in once translations are merged."""
 
-    def __init__(self, path: Path, rel: str, languages: list[str], default: str) -> None:
+    texts: Localized
+    node: Node
+    #: the text in messages, e.g. 'the prompt of question "x"'.
+    what: str
+    #: where the text sits in the quiz, to find it in translation files;
+    #: None when its question has no usable id (the quiz has errors then).
+    place: _Place | None
+
+
+class _YamlFile:
+    """What quiz files and translation files share: reading the YAML, and problems with lines."""
+
+    def __init__(self, path: Path, rel: str) -> None:
         self.path = path
         self.rel = rel
-        self.languages = languages
-        self.default = default
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
-        self.incomplete: set[str] = set()
+
+    def empty_message(self) -> str:
+        """What to say about a file with nothing in it."""
+        raise NotImplementedError
 
     # -- reporting ---------------------------------------------------------
 
@@ -246,36 +396,16 @@ class _FileChecker:
         line = where if isinstance(where, int) else _line(where)
         self.warnings.append(Problem(self.rel, line, message))
 
-    # -- the file ------------------------------------------------------------
+    # -- reading -------------------------------------------------------------
 
-    def run(self) -> Quiz | None:
-        """Check the whole file; the quiz, or None if anything was wrong."""
-        data = self.path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()[:12]
-        quiz_id = self.path.stem
-        if not QUIZ_ID_RE.match(quiz_id):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", quiz_id.lower()).strip("-") or "my-quiz"
-            self.error(
-                1,
-                f'the file name "{self.path.name}" cannot be a quiz id; use only lowercase '
-                f'letters, digits and "-", e.g. "{suggestion}.yml"',
-            )
+    def decode(self, data: bytes) -> str | None:
+        """The file's text, or None after reporting that it is not UTF-8."""
         try:
-            text = data.decode("utf-8-sig")
+            return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             self.error(line, "this file is not UTF-8 text; save it with the UTF-8 encoding")
             return None
-        root = self.parse(text)
-        quiz = None
-        if root is not None:
-            self.check_duplicate_keys(root)
-            quiz = self.check_quiz(root, quiz_id, digest)
-        # Sorted by line so an editor can work down the file; the sort is
-        # stable, so problems on one line keep the order they were found in.
-        self.errors.sort(key=lambda p: p.line)
-        self.warnings.sort(key=lambda p: p.line)
-        return None if self.errors else quiz
 
     def parse(self, text: str) -> Node | None:
         """The YAML node tree, or None after reporting why there is none."""
@@ -296,11 +426,7 @@ class _FileChecker:
             self.error(1, f"this file cannot be read as YAML ({exc}); check its format")
             return None
         if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL_TAG):
-            self.error(
-                1,
-                'this quiz file is empty; expected "title:" and "questions:" '
-                "(see quizzes/README.md)",
-            )
+            self.error(1, self.empty_message())
             return None
         return root
 
@@ -330,6 +456,128 @@ class _FileChecker:
                         first[key.value] = _line(key)
             elif isinstance(node, SequenceNode):
                 stack.extend(node.value)
+
+
+class _FileChecker(_YamlFile):
+    """Checks one quiz file and builds its :class:`Quiz` if nothing is wrong."""
+
+    def __init__(self, path: Path, root: Path, languages: list[str], default: str) -> None:
+        super().__init__(path, _relative(path, root))
+        self.root = root
+        self.languages = languages
+        self.default = default
+        self.incomplete: set[str] = set()
+        #: every text read, in the order of the file, to fill in and report its
+        #: missing languages once the translation files have been merged in.
+        self.pending: list[_Text] = []
+        #: the quiz-file line of the text a warning in a translation file is about.
+        self.quiz_lines: dict[Problem, int] = {}
+
+    def empty_message(self) -> str:
+        return (
+            'this quiz file is empty; expected "title:" and "questions:" '
+            "(see quizzes/README.md)"
+        )
+
+    # -- the file ------------------------------------------------------------
+
+    def run(self, translations: Sequence[Path] = ()) -> Quiz | None:
+        """Check the quiz file and its translation files; the quiz, or None if anything was wrong.
+
+        The quiz file's problems come first, sorted by line, then each
+        translation file's, in the order of their names.
+        """
+        data = self.path.read_bytes()
+        others = [(p, p.read_bytes()) for p in sorted(translations, key=lambda p: p.name)]
+        quiz = self.check_file(data, _digest(data, [(p.name, b) for p, b in others]))
+        checked: list[_TranslationFile] = []
+        for path, tdata in others:
+            parts = _translation_name(path)
+            assert parts is not None, f"not a translation file name: {path.name}"
+            checker = _TranslationFile(
+                path,
+                _relative(path, self.root),
+                self.rel,
+                self.path.stem,
+                parts[1],
+                self.languages,
+                self.default,
+            )
+            checker.run(tdata, quiz)
+            checked.append(checker)
+        self.fill_missing(checked)
+        for checker in checked:
+            self.errors.extend(checker.errors)
+            self.warnings.extend(checker.warnings)
+        # Each file's warnings by line, so a translator can work down the file.
+        # Several on one line of a translation file (line 1 for a question it
+        # lacks) follow the quiz file's order; the sort is stable, so warnings
+        # on one line of the quiz file keep the order they were found in.
+        order = {self.rel: 0} | {c.rel: n for n, c in enumerate(checked, start=1)}
+        self.warnings.sort(
+            key=lambda p: (order.get(p.path, 0), p.line, self.quiz_lines.get(p, p.line))
+        )
+        if self.errors or quiz is None:
+            return None
+        return dataclasses.replace(quiz, incomplete_languages=frozenset(self.incomplete))
+
+    def check_file(self, data: bytes, digest: str) -> Quiz | None:
+        """Check the quiz file itself; its quiz (texts not yet filled in), or None."""
+        quiz_id = self.path.stem
+        if not QUIZ_ID_RE.match(quiz_id):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", quiz_id.lower()).strip("-") or "my-quiz"
+            self.error(
+                1,
+                f'the file name "{self.path.name}" cannot be a quiz id; use only lowercase '
+                f'letters, digits and "-", e.g. "{suggestion}.yml"',
+            )
+        text = self.decode(data)
+        if text is None:
+            return None
+        root = self.parse(text)
+        quiz = None
+        if root is not None:
+            self.check_duplicate_keys(root)
+            quiz = self.check_quiz(root, quiz_id, digest)
+        # Sorted by line so an editor can work down the file; the sort is
+        # stable, so problems on one line keep the order they were found in.
+        self.errors.sort(key=lambda p: p.line)
+        return None if self.errors else quiz
+
+    def fill_missing(self, translations: Sequence[_TranslationFile]) -> None:
+        """Merge the translation files' texts, then fill and report what is still missing.
+
+        Text written in the quiz file wins over a translation file. A missing
+        text is reported where it is best added: in the translation file of
+        its language if there is one, else in the quiz file. While that
+        translation file has errors its gaps are not listed: it must be fixed
+        first, and a list of "missing" texts would only hide its errors.
+        """
+        by_lang = {t.lang: t for t in translations if t.merges}
+        for item in self.pending:
+            texts = item.texts
+            if item.place is not None:
+                for lang, translation in by_lang.items():
+                    if lang not in texts and item.place in translation.texts:
+                        texts[lang] = translation.texts[item.place]
+            for lang in self.languages:
+                if lang in texts:
+                    continue
+                texts[lang] = texts[self.default]
+                self.incomplete.add(lang)
+                lead = f'{item.what} has no "{lang}" text; using the "{self.default}" text.'
+                translation = by_lang.get(lang)
+                if translation is None or item.place is None:
+                    self.warn(item.node, f'{lead} Add "{lang}: …"')
+                elif not translation.errors:
+                    line, hint = translation.where_to_add(item.place)
+                    problem = Problem(translation.rel, line, f"{lead} {hint}")
+                    self.warnings.append(problem)
+                    self.quiz_lines[problem] = _line(item.node)
+            # The site's language order, whatever order the texts came in.
+            ordered = {lang: texts[lang] for lang in self.languages}
+            texts.clear()
+            texts.update(ordered)
 
     def keys(
         self, node: MappingNode, allowed: Sequence[str], owner: str
@@ -366,11 +614,11 @@ class _FileChecker:
         top, typos = self.keys(root, TOP_KEYS, "the quiz")
         title = intro = None
         if "title" in top:
-            title = self.text(top["title"], "the title", "title")
+            title = self.text(top["title"], "the title", "title", ("title",))
         elif "title" not in typos:
             self.error(root, 'the quiz has no "title"; add "title:" with the quiz heading')
         if "intro" in top:
-            intro = self.text(top["intro"], "the intro", "intro")
+            intro = self.text(top["intro"], "the intro", "intro", ("intro",))
         infos: list[_QuestionInfo] = []
         if "questions" not in top:
             if "questions" not in typos:
@@ -464,14 +712,18 @@ class _FileChecker:
                 )
                 self.error(knode, f"{label} has {shown}; expected one of: " + ", ".join(KINDS))
 
-        prompt = self.required_text(node, found, typos, "prompt", label, "the question itself")
+        qid = info.id
+        prompt = self.required_text(
+            node, found, typos, "prompt", label, "the question itself", qid
+        )
         explanation = self.required_text(
-            node, found, typos, "explanation", label, "why, shown after the answer is checked"
+            node, found, typos, "explanation", label, "why, shown after the answer is checked", qid
         )
         situation = None
         if kind == "scenario":
             situation = self.required_text(
-                node, found, typos, "situation", label, "the short story the reader starts from"
+                node, found, typos, "situation", label, "the short story the reader starts from",
+                qid,
             )
         elif "situation" in found and kind is not None:
             self.error(
@@ -482,7 +734,7 @@ class _FileChecker:
 
         options: tuple[Option, ...] = ()
         if kind == "truefalse":
-            options = self.truefalse(node, found, label)
+            options = self.truefalse(node, found, label, qid)
         elif kind is not None:
             for key in ("answer", "if_true", "if_false"):
                 if key in found:
@@ -510,7 +762,7 @@ class _FileChecker:
         return info
 
     def truefalse(
-        self, node: MappingNode, found: dict[str, Node], label: str
+        self, node: MappingNode, found: dict[str, Node], label: str, qid: str | None
     ) -> tuple[Option, ...]:
         """The two options of a true/false question, from its ``answer``."""
         if "options" in found:
@@ -523,7 +775,11 @@ class _FileChecker:
         for key in ("if_true", "if_false"):
             node_ = found.get(key)
             feedback[key] = (
-                self.text(node_, f'the "{key}" feedback of {label}', key) if node_ else None
+                self.text(
+                    node_, f'the "{key}" feedback of {label}', key, _place(qid, key)
+                )
+                if node_
+                else None
             )
         if "answer" not in found:
             self.error(
@@ -619,14 +875,19 @@ class _FileChecker:
                     node, f'{owner} has no "text"; add "text:" with what the reader can choose'
                 )
         else:
-            text = self.text(found["text"], owner, "text")
+            text = self.text(found["text"], owner, "text", _place(info.id, "text", number))
         correct = False
         if "correct" in found:
             value = self.boolean(found["correct"], f"{owner} has correct")
             correct = bool(value)
         feedback = None
         if "feedback" in found:
-            feedback = self.text(found["feedback"], f"the feedback of {owner}", "feedback")
+            feedback = self.text(
+                found["feedback"],
+                f"the feedback of {owner}",
+                "feedback",
+                _place(info.id, "feedback", number),
+            )
         target = None
         if "next" in found:
             nnode = found["next"]
@@ -674,19 +935,25 @@ class _FileChecker:
         key: str,
         label: str,
         hint: str,
+        qid: str | None,
     ) -> Localized | None:
         """A text the question must have, e.g. its prompt."""
         if key not in found:
             if key not in typos:
                 self.error(node, f'{label} has no "{key}"; add "{key}:" with {hint}')
             return None
-        return self.text(found[key], f"the {key} of {label}", key)
+        return self.text(found[key], f"the {key} of {label}", key, _place(qid, key))
 
-    def text(self, node: Node, what: str, key: str) -> Localized | None:
-        """A text in every site language, filling missing translations.
+    def text(
+        self, node: Node, what: str, key: str, place: _Place | None = None
+    ) -> Localized | None:
+        """A text in the languages written here; the others are filled in later.
 
         ``what`` names the text in messages, e.g. ``the prompt of question "x"``;
-        ``key`` is the YAML key it was written under, e.g. ``prompt``.
+        ``key`` is the YAML key it was written under, e.g. ``prompt``;
+        ``place`` is where the same text sits in a translation file. Missing
+        languages are filled (and reported) by :meth:`fill_missing`, after the
+        translation files have been merged in.
         """
         errors_before = len(self.errors)
         texts: dict[str, tuple[str, int]] = {}  # lang -> (text, line)
@@ -744,18 +1011,8 @@ class _FileChecker:
             )
         if len(self.errors) > errors_before:
             return None
-        result = Localized()
-        for lang in self.languages:
-            if lang in texts:
-                result[lang] = texts[lang][0]
-            else:
-                result[lang] = texts[self.default][0]
-                self.incomplete.add(lang)
-                self.warn(
-                    node,
-                    f'{what} has no "{lang}" text; using the "{self.default}" text. '
-                    f'Add "{lang}: …"',
-                )
+        result = Localized((lang, texts[lang][0]) for lang in self.languages if lang in texts)
+        self.pending.append(_Text(result, node, what, place))
         return result
 
     # -- across questions --------------------------------------------------
@@ -819,6 +1076,373 @@ class _FileChecker:
                 f"the follow-up questions go round in a loop: {path}; "
                 'change or remove one of these "next" so the branch comes to an end',
             )
+
+
+class _TranslationFile(_YamlFile):
+    """Checks one translation file, ``quizzes/<id>.<lang>.yml``, and collects its texts.
+
+    The texts are kept by their place in the quiz (``_Place``), so they can be
+    merged into the quiz's texts even while the quiz file has problems of its
+    own. The checks against the quiz's structure (question ids, number of
+    options, which texts the quiz has) need the checked quiz and are left out
+    without it: the quiz file's own problems must be fixed first.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        rel: str,
+        quiz_rel: str,
+        quiz_id: str,
+        lang: str,
+        languages: list[str],
+        default: str,
+    ) -> None:
+        super().__init__(path, rel)
+        self.quiz_rel = quiz_rel
+        self.quiz_id = quiz_id
+        self.lang = lang
+        self.languages = languages
+        self.default = default
+        #: the texts found, by their place in the quiz.
+        self.texts: dict[_Place, str] = {}
+        #: the line of each question id written in the file, to point there
+        #: when one of the question's texts is missing.
+        self.question_lines: dict[str, int] = {}
+
+    @property
+    def merges(self) -> bool:
+        """True if this file's texts go into the quiz: a site language, not the default."""
+        return self.lang in self.languages and self.lang != self.default
+
+    def empty_message(self) -> str:
+        return (
+            f'this translation file is empty; write the "{self.lang}" texts of '
+            f"{self.quiz_rel} in it (see quizzes/README.md), or delete it"
+        )
+
+    def run(self, data: bytes, quiz: Quiz | None) -> None:
+        """Check the file against ``quiz`` (None: the quiz has problems, or no file)."""
+        self.check_language()
+        text = self.decode(data)
+        if text is not None:
+            root = self.parse(text)
+            if root is not None:
+                self.check_duplicate_keys(root)
+                self.check_top(root, quiz)
+        self.errors.sort(key=lambda p: p.line)
+
+    def check_language(self) -> None:
+        """The language in the file name: a site language, or one the site may build later.
+
+        A language the site does not build (yet) is fine if it is a real
+        language code as CLDR writes it (``vi``, ``ug``, ``zh-Hant``):
+        translators may prepare a language before it is added to
+        ``mkdocs.yml``. Its file is checked all the same, but its texts are
+        not used. Anything else is a mistake in the file name ("vn", "VI",
+        "zh-hant"), which would otherwise leave the file silently unused.
+        """
+        lang = self.lang
+        if lang == self.default:
+            # Every text has its default-language text in the quiz file (it is
+            # required there), and inline text wins: this file could never show.
+            self.error(
+                1,
+                f'this file is named for "{lang}", the default language, whose texts are written '
+                f"in {self.quiz_rel} itself; move any text there and delete this file",
+            )
+            return
+        if lang in self.languages or _cldr_language(lang) == lang:
+            return
+        others = [code for code in self.languages if code != self.default]
+        # "VI" or "zh-hant" are near misses that difflib alone would not see.
+        close = [code for code in others if code.lower() == lang.lower()] or (
+            difflib.get_close_matches(lang, others, n=1, cutoff=0.6)
+        )
+        cldr = _cldr_language(lang)
+        head = f'"{lang}" in the file name is not a site language'
+        if close:
+            message = (
+                f'{head}; did you mean "{close[0]}"? Rename the file to '
+                f'"{self.quiz_id}.{close[0]}.yml"'
+            )
+        elif cldr:
+            # A language the site does not build, in the wrong case: "zh-hans".
+            message = (
+                f'{head}, and CLDR writes it "{cldr}"; rename the file to '
+                f'"{self.quiz_id}.{cldr}.yml"'
+            )
+        elif others:
+            message = (
+                f"{head}; expected one of the site languages: {', '.join(others)}, "
+                f'as in "{self.quiz_id}.{others[0]}.yml"'
+            )
+        else:
+            message = (
+                f'{head}, and this site has no language but "{self.default}"; delete this file'
+            )
+        self.error(1, message)
+
+    def fields(
+        self, node: MappingNode, allowed: Sequence[str], owner: str
+    ) -> dict[str, tuple[ScalarNode, Node]]:
+        """The keys and values of a mapping (first of duplicates), reporting keys not allowed.
+
+        Keys that set answers get their own message: a translator copying a
+        quiz's question must learn why "correct" cannot come along, not just
+        that it is unknown.
+        """
+        found: dict[str, tuple[ScalarNode, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode):
+                continue  # reported by check_duplicate_keys
+            name = key.value
+            if name in ANSWER_KEYS:
+                self.error(
+                    key,
+                    f'{owner} has "{name}", but a translation file holds only text: answers live '
+                    f"only in {self.quiz_rel}, so that every language has the same answers; "
+                    f'remove "{name}" here',
+                )
+            elif name not in allowed:
+                self.error(key, f'{owner} has an unknown key "{name}"' + _suggest(name, allowed))
+            elif name not in found:
+                found[name] = (key, value)
+        return found
+
+    def take(self, key: ScalarNode, value: Node, place: _Place, what: str) -> None:
+        """Keep one text of this language, or report why it cannot be used."""
+        if isinstance(value, MappingNode):
+            self.error(
+                value,
+                f'{what} is {_describe(value)}; expected plain text after "{key.value}:" (this '
+                f'file holds only "{self.lang}" texts, so write the text without "{self.lang}:", '
+                'and put it in quotes if it contains ": ")',
+            )
+        elif not isinstance(value, ScalarNode):
+            self.error(
+                value, f'{what} is {_describe(value)}; expected plain text after "{key.value}:"'
+            )
+        elif not _has_text(value):
+            # An empty value has no place of its own: point at its key.
+            self.error(
+                key,
+                f'{what} is empty; write the "{self.lang}" text after "{key.value}:", or remove '
+                f'the line to use the "{self.default}" text',
+            )
+        else:
+            # The raw value, not the YAML type: "No" or "2024" is text.
+            self.texts[place] = value.value.strip()
+
+    def check_top(self, root: Node, quiz: Quiz | None) -> None:
+        """Check the top level: the quiz's title and intro, and its questions by id."""
+        if not isinstance(root, MappingNode):
+            self.error(
+                root,
+                f"this translation file is {_describe(root)}; expected the keys \"title:\", "
+                '"intro:" and "questions:" at the start of a line (see quizzes/README.md)',
+            )
+            return
+        top = self.fields(root, TRANSLATION_TOP_KEYS, "the translation")
+        if "title" in top:
+            self.take(*top["title"], ("title",), "the title")
+        if "intro" in top:
+            key, value = top["intro"]
+            if quiz is not None and quiz.intro is None:
+                self.error(
+                    key,
+                    f'the quiz has no "intro" in {self.quiz_rel}, so there is nothing to '
+                    'translate; remove "intro" here, or add an intro to the quiz file first',
+                )
+            else:
+                self.take(key, value, ("intro",), "the intro")
+        if "questions" in top:
+            self.questions(*top["questions"], quiz)
+
+    def questions(self, key: ScalarNode, node: Node, quiz: Quiz | None) -> None:
+        """Check ``questions:``: question ids as keys, each with its texts."""
+        if not isinstance(node, MappingNode):
+            example = quiz.questions[0].id if quiz is not None else "ask-first"
+            # The quiz file's own layout is the likeliest mistake: say so.
+            hint = (
+                ' (not "- id: …" as in the quiz file)' if isinstance(node, SequenceNode) else ""
+            )
+            self.error(
+                key if _is_null(node) else node,
+                f'"questions" is {_describe(node)}; expected each question\'s id as a key, e.g. '
+                f'"{example}:", with its texts indented below it{hint}',
+            )
+            return
+        ids = [q.id for q in quiz.questions] if quiz is not None else []
+        for qkey, qnode in node.value:
+            if not isinstance(qkey, ScalarNode) or qkey.value in self.question_lines:
+                continue  # reported by check_duplicate_keys
+            qid = qkey.value
+            self.question_lines[qid] = _line(qkey)
+            question = None
+            if quiz is not None:
+                if qid in ids:
+                    question = quiz.question(qid)
+                else:
+                    self.error(
+                        qkey,
+                        f'question "{qid}" is not in {self.quiz_rel}' + _suggest(qid, ids),
+                    )
+            self.question(qkey, qnode, question)
+
+    def question(self, key: ScalarNode, node: Node, question: Question | None) -> None:
+        """Check one question's texts; ``question`` is the quiz's (None if unknown)."""
+        qid = key.value
+        label = f'question "{qid}"'
+        if not isinstance(node, MappingNode):
+            self.error(
+                key if _is_null(node) else node,
+                f'{label} is {_describe(node)}; expected its texts ("prompt:", "explanation:" …) '
+                f'indented below "{qid}:"',
+            )
+            return
+        found = self.fields(node, TRANSLATION_QUESTION_KEYS, label)
+        whats = {
+            "prompt": f"the prompt of {label}",
+            "situation": f"the situation of {label}",
+            "if_true": f'the "if_true" feedback of {label}',
+            "if_false": f'the "if_false" feedback of {label}',
+            "explanation": f"the explanation of {label}",
+        }
+        for name, what in whats.items():
+            if name not in found:
+                continue
+            fkey, value = found[name]
+            absent = self.absent_in_quiz(question, name, label)
+            if absent:
+                self.error(fkey, absent)
+            else:
+                self.take(fkey, value, (qid, name), what)
+        if "options" in found:
+            self.options(*found["options"], qid, label, question)
+
+    def absent_in_quiz(self, question: Question | None, name: str, label: str) -> str | None:
+        """Why the quiz's question has no text ``name`` to translate, if it has none."""
+        if question is None:
+            return None
+        if name == "situation" and question.kind != "scenario":
+            return (
+                f'{label} is kind "{question.kind}" in {self.quiz_rel}, and only "scenario" '
+                'questions have a "situation"; remove "situation" here'
+            )
+        if name in ("if_true", "if_false"):
+            if question.kind != "truefalse":
+                return (
+                    f'{label} is kind "{question.kind}" in {self.quiz_rel}, and only "truefalse" '
+                    f'questions have "{name}"; remove "{name}" here'
+                )
+            option = question.options[0 if name == "if_true" else 1]
+            if option.feedback is None:
+                return (
+                    f'{label} has no "{name}" in {self.quiz_rel}, so there is nothing to '
+                    f'translate; remove "{name}" here, or add it to the quiz file first'
+                )
+        return None
+
+    def options(
+        self, key: ScalarNode, node: Node, qid: str, label: str, question: Question | None
+    ) -> None:
+        """Check ``options:``: one item per option of the quiz, in its order."""
+        if question is not None and question.kind == "truefalse":
+            self.error(
+                key,
+                f'{label} is kind "truefalse" in {self.quiz_rel}, which has no "options"; remove '
+                '"options" here (its feedback goes under "if_true:" and "if_false:")',
+            )
+            return
+        if not isinstance(node, SequenceNode):
+            self.error(
+                key if _is_null(node) else node,
+                f'the options of {label} are {_describe(node)}; expected a list with one '
+                f'"- text:" for each option, in the order of {self.quiz_rel}',
+            )
+            return
+        # Options are matched by position: a missing or extra one would put
+        # every text after it beside the wrong answer.
+        if question is not None and len(node.value) != len(question.options):
+            count = len(question.options)
+            self.error(
+                key,
+                f"{label} has {count} options in {self.quiz_rel} but {len(node.value)} here; "
+                f'give one "- text:" for each of its {count} options, in the same order',
+            )
+        for number, item in enumerate(node.value, start=1):
+            owner = f"option {number} of {label}"
+            option = (
+                question.options[number - 1]
+                if question is not None and number <= len(question.options)
+                else None
+            )
+            if not isinstance(item, MappingNode):
+                self.error(
+                    item,
+                    f'{owner} is {_describe(item)}; expected "- text:" with the option\'s text',
+                )
+                continue
+            found = self.fields(item, TRANSLATION_OPTION_KEYS, owner)
+            if "text" in found:
+                self.take(*found["text"], (qid, "options", number, "text"), owner)
+            if "feedback" in found:
+                fkey, value = found["feedback"]
+                if option is not None and option.feedback is None:
+                    self.error(
+                        fkey,
+                        f'{owner} has no "feedback" in {self.quiz_rel}, so there is nothing to '
+                        'translate; remove "feedback" here, or add it to the quiz file first',
+                    )
+                else:
+                    self.take(
+                        fkey,
+                        value,
+                        (qid, "options", number, "feedback"),
+                        f"the feedback of {owner}",
+                    )
+
+    def where_to_add(self, place: _Place) -> tuple[int, str]:
+        """The line of this file where the text at ``place`` belongs, and what to add there."""
+        if len(place) == 1:
+            return 1, f'Add "{place[0]}: …" to this file'
+        qid, key = place[0], place[-1]
+        if qid in self.question_lines:
+            inside = f" to option {place[2]}" if len(place) == 4 else ""
+            return self.question_lines[qid], f'Add "{key}: …"{inside} under "{qid}:"'
+        below = f' in option {place[2]} of its "options:"' if len(place) == 4 else " below it"
+        return 1, f'Add "{qid}:" under "questions:", with "{key}: …"{below}'
+
+
+@lru_cache(maxsize=None)
+def _cldr_languages() -> dict[str, str]:
+    """The language codes CLDR knows, site style (``zh-Hant``), by their lower case."""
+    # Imported here: Babel is slow to import, and only a translation file for a
+    # language the site does not build needs it.
+    from babel import localedata
+
+    codes = (c.replace("_", "-") for c in localedata.locale_identifiers() if c != "root")
+    return {code.lower(): code for code in codes}
+
+
+def _cldr_language(lang: str) -> str | None:
+    """The code CLDR writes for ``lang`` ("zh-hant" → "zh-Hant"), or None if it knows none."""
+    return _cldr_languages().get(lang.lower())
+
+
+def _is_null(node: Node) -> bool:
+    """True for an empty value (``key:`` with nothing after it)."""
+    return isinstance(node, ScalarNode) and node.tag == _NULL_TAG
+
+
+def _place(qid: str | None, key: str, option: int | None = None) -> _Place | None:
+    """Where a question's text sits (see ``_Place``); None without a question id."""
+    if qid is None:
+        return None
+    if option is None:
+        return (qid, key)
+    return (qid, "options", option, key)
 
 
 def _quote(node: Node) -> str:
