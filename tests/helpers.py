@@ -30,6 +30,7 @@ def build_site(project_dir: Path, site_dir: Path, strict: bool = True, **overrid
 
 def copy_project(dest: Path) -> Path:
     """A copy of the real project in ``dest``, for tests that change content."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
@@ -65,3 +66,24 @@ def built_pages(site_dir: Path) -> list[str]:
         rel = index.parent.relative_to(site_dir).as_posix()
         pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+@functools.cache
+def site_languages(project_dir: Path = ROOT) -> dict[str, str]:
+    """The built languages of a project: URL prefix ("" for the default) -> language code."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project_dir / "mkdocs.yml"))
+    i18n = config.plugins["i18n"]
+    return {
+        ("" if lang.default else lang.link.strip("/")): lang.locale
+        for lang in i18n.config.languages
+        if lang.build
+    }
+
+
+def lang_of(path: str, project_dir: Path = ROOT) -> str:
+    """The language of a built page from its URL path ("en/about/" -> "en")."""
+    langs = site_languages(project_dir)
+    first = path.split("/", 1)[0]
+    return langs.get(first, langs[""])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale
+from babel.core import get_global
 
 
 @lru_cache(maxsize=None)
@@ -28,3 +29,23 @@ def native_name(code: str) -> str:
 def direction(code: str) -> str:
     """``"rtl"`` for languages written right to left, else ``"ltr"``."""
     return "rtl" if babel_locale(code).character_order == "right-to-left" else "ltr"
+
+
+def switcher_names(codes: list[str]) -> dict[str, str]:
+    """Each language's name for the language menu, told apart where two share a language.
+
+    ``zh`` next to ``zh-Hant`` reads "中文 (简体)" beside "中文 (繁體)": CLDR's likely
+    script of ``zh`` (Hans) is named when another site language shares its base.
+    """
+    bases = [babel_locale(code).language for code in codes]
+    names = {}
+    for code, base in zip(codes, bases):
+        loc = babel_locale(code)
+        if bases.count(base) > 1 and not loc.script:
+            likely = get_global("likely_subtags").get(loc.language, "")
+            parts = likely.split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                loc = Locale(loc.language, script=parts[1])
+        name = loc.get_display_name(loc) or code
+        names[code] = name[:1].upper() + name[1:]
+    return names

@@ -89,9 +89,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self._default = i18n.default_language
             self._prefixes = {lang.locale: lang.link.strip("/") for lang in langs}
             # Names from CLDR, in each language's own script; the entry in mkdocs.yml is ignored.
+            names = languages.switcher_names(self._languages)
             for store in (getattr(i18n, "extra_alternate", None), config.extra.get("alternate")):
                 for alt in store or []:
-                    alt["name"] = languages.native_name(alt["lang"])
+                    alt["name"] = names.get(alt["lang"], alt["name"])
         else:
             self._languages = [self._lang]
             self._default = self._lang

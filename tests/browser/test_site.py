@@ -7,14 +7,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import built_pages
+from helpers import built_pages, lang_of
 from playwright.sync_api import Page, expect
 
+from pingan import languages
+
 pytestmark = pytest.mark.browser
-
-
-def _page_lang(path: str) -> str:
-    return "en" if path.startswith("en/") else "zh"
 
 
 def test_every_page_is_clean_on_a_phone(page: Page, site_dir: Path, site_url: str) -> None:
@@ -49,10 +47,12 @@ def test_every_page_is_clean_on_a_phone(page: Page, site_dir: Path, site_url: st
             "() => [document.documentElement.lang, document.documentElement.dir,"
             " document.documentElement.scrollWidth - document.documentElement.clientWidth]"
         )
-        if lang != _page_lang(path):
-            problems.append(f"{path}: lang={lang!r}, expected {_page_lang(path)!r}")
-        if direction != "ltr" or page.evaluate("document.body.dir") != "ltr":
-            problems.append(f"{path}: dir={direction!r}, expected 'ltr'")
+        expected_lang = lang_of(path)
+        expected_dir = languages.direction(expected_lang)
+        if lang != expected_lang:
+            problems.append(f"{path}: lang={lang!r}, expected {expected_lang!r}")
+        if direction != expected_dir or page.evaluate("document.body.dir") != expected_dir:
+            problems.append(f"{path}: dir={direction!r}, expected {expected_dir!r}")
         if overflow > 0:
             problems.append(f"{path}: scrolls sideways by {overflow}px at 360px wide")
     assert problems == []
@@ -67,7 +67,7 @@ def test_language_switcher_keeps_the_page(page: Page) -> None:
     expect(page).to_have_url(re.compile(r"/en/about/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.get_by_role("button", name="Select language").hover()
-    page.get_by_role("link", name="中文").click()
+    page.get_by_role("link", name="中文 (简体)").click()
     expect(page).to_have_url(re.compile(r"/about/$"))
     assert "/en/" not in page.url
 

@@ -8,32 +8,33 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, build_site, built_pages, copy_project
+from helpers import ROOT, build_site, built_pages, copy_project, lang_of, site_languages
 
 from pingan.hotlines import load_hotlines
-from pingan.languages import direction, native_name
+from pingan.languages import direction, native_name, switcher_names
 
 HOTLINES = yaml.safe_load((ROOT / "hotlines.yml").read_text(encoding="utf-8"))["hotlines"]
 
 
-def _lang_of(path: str) -> str:
-    return "en" if path.startswith("en/") else "zh"
-
-
-def test_zh_at_root_and_en_under_en(site_dir: Path) -> None:
-    """zh is built at / and en under /en/, with the same pages in both."""
+def test_zh_at_root_and_every_other_language_in_its_folder(site_dir: Path) -> None:
+    """zh is built at /, en under /en/ (and so on), with the same pages in every language."""
+    langs = site_languages()
+    assert langs[""] == "zh" and langs["en"] == "en"
     pages = built_pages(site_dir)
-    zh = {p for p in pages if not p.startswith("en/")}
-    en = {p.removeprefix("en/") for p in pages if p.startswith("en/")}
-    assert "" in zh and "about/" in zh
-    assert zh - {"assets/", "search/"} == en - {"assets/", "search/"}
+    by_lang = {prefix: set() for prefix in langs}
+    for path in pages:
+        prefix = path.split("/", 1)[0] if path.split("/", 1)[0] in langs else ""
+        by_lang[prefix].add(path.removeprefix(f"{prefix}/") if prefix else path)
+    assert "" in by_lang[""] and "about/" in by_lang[""] and "lessons/check-first/" in by_lang[""]
+    for prefix, paths in by_lang.items():
+        assert paths == by_lang[""], prefix
 
 
 def test_every_page_has_the_hotlines_in_its_language(site_dir: Path) -> None:
     """Every page has one tel: link per hotline, labelled in the page's language."""
     for path in built_pages(site_dir):
         text = (site_dir / path / "index.html").read_text(encoding="utf-8")
-        lang = _lang_of(path)
+        lang = lang_of(path)
         for hotline in HOTLINES:
             link = re.search(
                 rf'<a class="pa-help__call" href="tel:{hotline["number"]}">(.*?)</a>', text, re.S
@@ -46,7 +47,11 @@ def test_no_page_refers_to_another_host_for_assets(site_dir: Path) -> None:
     """No stylesheet, script, font or image comes from another host; no generator tag."""
     for path in built_pages(site_dir):
         text = (site_dir / path / "index.html").read_text(encoding="utf-8")
-        assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', text), path
+        assert not re.search(r'<(script|img|iframe|source|video|audio)[^>]+src="(https?:)?//', text), path
+        for link in re.findall(r"<link\b[^>]*>", text):
+            # A canonical link names the page's public address; browsers do not fetch it.
+            if 'rel="canonical"' not in link:
+                assert not re.search(r'href="(https?:)?//', link), (path, link)
         assert "fonts.googleapis" not in text and 'name="generator"' not in text, path
         assert 'rel="alternate"' not in text, path  # Material would fetch sitemap.xml beside it
 
@@ -92,10 +97,11 @@ def test_language_names_and_direction_come_from_cldr(code: str, name: str, direc
 
 
 def test_switcher_names_languages_in_their_own_script(site_dir: Path) -> None:
-    """The language menu on a Chinese page offers 中文 and English."""
+    """The language menu names each language in its own script, Chinese scripts told apart."""
     text = (site_dir / "index.html").read_text(encoding="utf-8")
     names = re.findall(r'class="md-select__link">\s*(.*?)\s*</a>', text)
-    assert names == ["中文", "English"]
+    assert names == list(switcher_names(list(site_languages().values())).values())
+    assert names[:3] == ["中文 (简体)", "English", "中文 (繁體)"]
 
 
 HOTLINE_CASES = [
@@ -120,6 +126,6 @@ def test_hotline_file_problems_name_file_and_line(tmp_path: Path, text: str, lin
 
 def test_real_hotline_file_is_valid() -> None:
     """The shipped hotline file has 110, 12338 and 12355, labelled in zh and en."""
-    hotlines, problems = load_hotlines(ROOT / "hotlines.yml", languages=["zh", "en"], root=ROOT)
+    hotlines, problems = load_hotlines(ROOT / "hotlines.yml", languages=list(site_languages().values()), root=ROOT)
     assert problems == []
     assert [h.number for h in hotlines] == ["110", "12338", "12355"]
