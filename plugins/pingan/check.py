@@ -77,7 +77,8 @@ _REF_IMAGE_RE = re.compile(r"!\[\s*\]\[[^\]]*\]")
 _IMG_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT_RE = re.compile(r"\salt\s*=", re.IGNORECASE)
 _SRC_RE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+#: A code span: it may run over lines but not over a blank line (a new paragraph).
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _ID_RE = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*"([^"]*)\"""")
 #: A placeholder in a page: ``{{ contact.police }}``, ``{{ contact.hotline.110 }}``.
@@ -710,7 +711,8 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
             problems += [_as_problem(p, warning=True) for p in result.warnings]
             quiz_files = [p for p in settings.quiz_dir.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml")]
             files += len(quiz_files)
-            quiz_ids = {p.stem for p in quiz_files if p.suffix == ".yml"}
+            # Translation files (<id>.<lang>.yml) are not quizzes of their own.
+            quiz_ids = {p.stem for p in quiz_files if p.suffix == ".yml" and "." not in p.stem}
 
     pages = _PageChecker(settings, quiz_ids, contact_names)
     for lang in settings.languages:
