@@ -93,6 +93,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: Node) -> Any:
+    """Build the plain value of a node with a tag this loader does not know."""
     if isinstance(node, ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, SequenceNode):
@@ -181,6 +182,7 @@ class SiteSettings:
 
 
 def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` in POSIX form, or as given when outside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -306,6 +308,7 @@ def _mask(text: str, start: int = 1) -> str:
 
 
 def _line_at(text: str, index: int) -> int:
+    """1-based line of a character index."""
     return text.count("\n", 0, index) + 1
 
 
@@ -353,9 +356,11 @@ class _PageChecker:
         self._markdown_error: str | None = None
 
     def error(self, path: Path, line: int, message: str) -> None:
+        """Record a problem at a line of a page."""
         self.problems.append(Problem(self.s.shown(path), line, message))
 
     def check(self, path: Path, lang: str) -> None:
+        """Every check of one page's body."""
         try:
             text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError):
@@ -370,6 +375,7 @@ class _PageChecker:
     # -- quizzes ---------------------------------------------------------------------
 
     def quiz_refs(self, path: Path, text: str, body_line: int) -> None:
+        """Every ``[[quiz id]]`` must name a file of the quiz folder."""
         if self.quiz_ids is None:
             return
         fenced = fenced_lines(text)
@@ -388,6 +394,7 @@ class _PageChecker:
     # -- links -------------------------------------------------------------------------
 
     def links(self, path: Path, lang: str, masked: str) -> None:
+        """Inline links and images, and reference definitions (``[x]: page.md``)."""
         for m in _LINK_RE.finditer(masked):
             dest = m.group("dest").strip()
             if dest.startswith("<") and dest.endswith(">"):
@@ -398,6 +405,7 @@ class _PageChecker:
             self.link(path, lang, dest, _line_at(masked, m.start()), image=False)
 
     def link(self, path: Path, lang: str, dest: str, line: int, *, image: bool) -> None:
+        """One relative link: the file exists (with the site's language fallback), and so does its anchor."""
         if not dest or _SCHEME_RE.match(dest) or dest.startswith(("/", "//")):
             return  # tel:, https:, mailto:, site-absolute: not a file of the content folder
         target, _, anchor = dest.partition("#")
@@ -442,6 +450,7 @@ class _PageChecker:
             self.anchor(path, line, dest, found, anchor)
 
     def anchor(self, path: Path, line: int, dest: str, target: Path, anchor: str) -> None:
+        """The part ``#anchor`` of a link exists in ``target``."""
         anchors = self.anchors(target)
         if anchors is None or anchor in anchors.ids:
             return
@@ -458,6 +467,7 @@ class _PageChecker:
         self.error(path, line, message)
 
     def anchors(self, target: Path) -> Anchors | None:
+        """The ids of a page once built (rendered once, then cached)."""
         if target not in self._anchors:
             try:
                 text = target.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
@@ -483,6 +493,7 @@ class _PageChecker:
     # -- images and placeholders -----------------------------------------------------------------
 
     def images(self, path: Path, masked: str) -> None:
+        """Images need a description: ``![text](x.png)``, ``<img alt=…>``."""
         for m in _LINK_RE.finditer(masked):
             if m.group("bang") and not m.group("text").strip():
                 dest = m.group("dest").strip("<>")
@@ -506,6 +517,7 @@ class _PageChecker:
                 )
 
     def placeholders(self, path: Path, masked: str) -> None:
+        """Every ``{{ contact.<name> }}`` names a known contact or ``hotline.<number>``."""
         if self.contact_names is None:
             return
         known = sorted(self.contact_names)
@@ -598,6 +610,7 @@ def _check_hotlines(settings: SiteSettings) -> tuple[list[Problem], set[str] | N
 
 
 def _as_problem(p: model.Problem, warning: bool = False) -> Problem:
+    """A problem of another module as ours, with its severity."""
     return p if isinstance(p, Problem) else Problem(p.path, p.line, p.message, warning=warning)
 
 
@@ -605,6 +618,7 @@ def _as_problem(p: model.Problem, warning: bool = False) -> Problem:
 
 
 def _check_languages(settings: SiteSettings) -> list[Problem]:
+    """Every language of mkdocs.yml needs a content folder and an interface catalog."""
     problems = []
     locales = ui_catalogs.LOCALES_DIR
     # Catalog paths as the project shows them: relative to the project holding the package.

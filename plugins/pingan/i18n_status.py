@@ -128,6 +128,7 @@ def _staleness(recorded: object, current: str) -> tuple[str | None, str]:
 
 
 def _page_entry(settings: SiteSettings, lang: str, source: Path) -> Entry:
+    """The status of one page in ``lang``."""
     rel = source.relative_to(settings.lang_dir(settings.default_language))
     target = settings.lang_dir(lang) / rel
     shown, shown_source = settings.shown(target), settings.shown(source)
@@ -187,6 +188,7 @@ def _recorded_quiz_hash(path: Path) -> object:
 
 
 def _quiz_entry(settings: SiteSettings, lang: str, quiz: Path) -> Entry:
+    """The status of one quiz in ``lang``: inline, a translation file, or missing."""
     assert settings.quiz_dir is not None
     quiz_id = quiz.stem
     target = settings.quiz_dir / f"{quiz_id}.{lang}.yml"
@@ -224,6 +226,7 @@ def collect_status(root: Path) -> tuple[list[Entry], list[Problem]]:
 
 
 def _summary(entries: Sequence[Entry]) -> str:
+    """``3 translated, 1 missing, 2 stale, 4 unreviewed``."""
     counts = {s: sum(s in e.status for e in entries) for s in STATUSES}
     return ", ".join(f"{counts[s]} {s}" for s in STATUSES)
 

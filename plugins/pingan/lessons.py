@@ -165,6 +165,7 @@ def iter_lessons(content_dir: Path) -> Iterator[Path]:
 
 
 def _shown_path(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` for messages (as given when outside it)."""
     if root is not None:
         try:
             return path.resolve().relative_to(Path(root).resolve()).as_posix()
@@ -192,6 +193,7 @@ def _shown(node: Node) -> str:
 
 
 def _is_empty(node: Node) -> bool:
+    """True for a null or blank scalar."""
     return isinstance(node, ScalarNode) and (node.tag == _NULL or not node.value.strip())
 
 
@@ -223,12 +225,15 @@ class _LessonChecker:
     # -- reporting -----------------------------------------------------------
 
     def line(self, where: Node | int) -> int:
+        """The file's 1-based line of a node (or a line number, unchanged)."""
         return where if isinstance(where, int) else where.start_mark.line + self.offset
 
     def error(self, where: Node | int, message: str) -> None:
+        """Record a problem that fails the check."""
         self.problems.append(Problem(self.shown, self.line(where), message))
 
     def warn(self, where: Node | int, message: str) -> None:
+        """Record a warning: reported, but the check still passes."""
         self.problems.append(Problem(self.shown, self.line(where), message, warning=True))
 
     # -- front matter ----------------------------------------------------------
@@ -313,6 +318,7 @@ class _LessonChecker:
         return meta
 
     def _empty_front_matter(self) -> dict[str, Any]:
+        """Front matter with nothing in it: every required key is missing."""
         for name in REQUIRED_KEYS:
             self.error(1, f'the lesson has no "{name}"; {self.missing_hint(name)}')
         return {}
@@ -331,6 +337,7 @@ class _LessonChecker:
         }[name]
 
     def text(self, node: Node, name: str, what: str) -> str | None:
+        """A required text: a non-empty string."""
         if _is_empty(node):
             self.error(node, f'"{name}" is empty; write {what}')
             return None
@@ -343,6 +350,7 @@ class _LessonChecker:
         return node.value
 
     def choice(self, node: Node, name: str, choices: Sequence[str], *, quote: bool) -> str | None:
+        """One of a closed list of words, with a suggestion for a near miss."""
         shown_choices = ", ".join(f'"{c}"' if quote else c for c in choices)
         if _is_empty(node):
             self.error(node, f'"{name}" is empty; use one of: {shown_choices}')
@@ -356,6 +364,7 @@ class _LessonChecker:
         return node.value
 
     def minutes(self, node: Node) -> int | None:
+        """Class time: a whole number of minutes in :data:`MINUTES_RANGE`."""
         lo, hi = MINUTES_RANGE
         if _is_empty(node):
             self.error(node, f'"minutes" is empty; write the class time in minutes, e.g. minutes: 30')
@@ -376,6 +385,7 @@ class _LessonChecker:
         return value
 
     def objectives(self, node: Node) -> list[str] | None:
+        """A non-empty list of sentences."""
         if _is_empty(node) or (isinstance(node, SequenceNode) and not node.value):
             self.error(node, 'there are no objectives; list at least one thing a learner can do afterwards, each on a line starting with "- "')
             return None
@@ -393,6 +403,7 @@ class _LessonChecker:
         return result
 
     def reviewed(self, node: Node) -> dt.date | None:
+        """A real date written YYYY-MM-DD; a warning when it is more than 12 months old."""
         example = self.today.isoformat()
         if _is_empty(node):
             self.error(node, f'"reviewed" is empty; write the day the facts were checked as YYYY-MM-DD, e.g. reviewed: {example}')
@@ -422,6 +433,7 @@ class _LessonChecker:
         return value
 
     def sources(self, node: Node) -> list[dict[str, str]] | None:
+        """A non-empty list of sources, each with a title and a fact-sheet id or an address."""
         hint = 'each source with "title" and "id" (e.g. S14) or "url"'
         if _is_empty(node) or (isinstance(node, SequenceNode) and not node.value):
             self.error(node, f"there are no sources; list where the facts come from, {hint}")
@@ -468,18 +480,21 @@ class _LessonChecker:
         return result
 
     def boolean(self, node: Node) -> bool | None:
+        """``translation_reviewed``: true or false, not a quoted word."""
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return node.value.lower() in ("true", "yes", "on", "y")
         self.error(node, f'translation_reviewed "{_shown(node)}" must be true or false, without quotes')
         return None
 
     def hide(self, node: Node) -> list[str] | None:
+        """Material's ``hide:`` list (navigation, toc…)."""
         if isinstance(node, SequenceNode) and all(isinstance(i, ScalarNode) for i in node.value):
             return [i.value for i in node.value]
         self.error(node, '"hide" must be a list such as [navigation, toc]')
         return None
 
     def search(self, node: Node) -> dict[str, Any] | None:
+        """Material's ``search:`` settings (a mapping)."""
         if isinstance(node, MappingNode):
             return yaml.safe_load(yaml.serialize(node)) or {}
         self.error(node, '"search" must be keys such as "exclude: true"')
