@@ -434,3 +434,38 @@ def test_print_shows_questions_without_buttons_or_answers(page: Page, tx: Texts,
     expect(quiz.get_by_text(tx.ui["answer"], exact=True).filter(visible=True)).to_have_count(0)
     page.evaluate("document.documentElement.classList.add('pa-quiz-answers')")
     expect(quiz.get_by_text(tx.ui["answer"], exact=True).filter(visible=True)).to_have_count(5)
+
+
+def test_axe_finds_no_accessibility_problem_in_any_state(page: Page, tx: Texts, errors: list[str]) -> None:
+    """axe-core (WCAG 2 A/AA and best practices) on the quiz: without its script, fresh, and all answered."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def problems() -> str:
+        results = axe.run(page, context={"include": [["section[data-pa-quiz]"]]})
+        return "" if results.violations_count == 0 else results.generate_report()
+
+    # As on a browser that cannot run the module: the static HTML alone.
+    script = re.compile(r".*/quiz\.mjs(\?.*)?$")
+    page.route(script, lambda route: route.abort())
+    page.goto(tx.path("demo"))
+    quiz = region(page, tx, tx.demo)
+    expect(quiz.get_by_role("button", name=tx.ui["check"], exact=True)).to_have_count(0)
+    errors.clear()  # the blocked request is logged as an error; it is the point here
+    assert problems() == ""
+
+    page.unroute(script)
+    page.goto(tx.path("demo"))
+    expect(check_button(quiz, tx, 0)).to_be_visible()
+    assert problems() == ""
+    group(quiz, tx, tx.prompt(tx.demo, "ask-first")).get_by_role("radio").nth(1).check()
+    group(quiz, tx, tx.prompt(tx.demo, "who-to-ask")).get_by_role("checkbox").first.check()
+    group(quiz, tx, tx.prompt(tx.demo, "sweets")).get_by_role("radio").first.check()
+    group(quiz, tx, tx.prompt(tx.demo, "school-gate")).get_by_role("radio").nth(1).check()
+    for n in range(4):
+        check_button(quiz, tx, n).click()
+    group(quiz, tx, tx.prompt(tx.demo, "school-gate-password")).get_by_role("radio").first.check()
+    check_button(quiz, tx, 4).click()
+    expect(quiz.get_by_text(score(tx, 1, 5), exact=True)).to_be_visible()
+    assert problems() == ""

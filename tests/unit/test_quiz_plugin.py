@@ -295,6 +295,19 @@ def test_unknown_quiz_fails_naming_lesson_file_and_line(tmp_path: Path) -> None:
     assert 'did you mean "[[quiz little]]"?' in message
 
 
+def test_unknown_quiz_in_another_language_names_that_file(tmp_path: Path) -> None:
+    """An unknown id only in the English lesson: the English build fails, naming content/en/…:LINE."""
+    pages = {
+        "zh/index.md": "# 首页\n",
+        "zh/lessons/x.md": LESSON.format(title="课"),
+        "en/index.md": "# Home\n",
+        "en/lessons/x.md": LESSON.format(title="Lesson").replace("little", "little-en"),
+    }
+    message = build_error(make_project(tmp_path, pages=pages))
+    assert message.startswith("1 unknown quiz reference ")
+    assert 'content/en/lessons/x.md:10: unknown quiz "little-en"' in message
+
+
 def test_every_unknown_reference_of_a_build_in_one_error(tmp_path: Path) -> None:
     """All unknown references, across pages, are listed together."""
     pages = {
