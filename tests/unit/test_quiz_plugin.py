@@ -180,6 +180,22 @@ def test_asset_budget() -> None:
     assert sum(sizes.values()) <= ASSET_BUDGET_GZIP, sizes
 
 
+def test_stylesheet_mirrors_for_right_to_left_and_uses_theme_colours() -> None:
+    """Only logical properties (Uyghur pages mirror by themselves); screen colours from Material's variables."""
+    css = (ASSETS_DIR / "quiz.css").read_text(encoding="utf-8")
+    assert not re.search(r"(margin|padding|border)-(left|right)|[{;\s](left|right)\s*:|(text-align|float)\s*:\s*(left|right)", css)
+    screen = css.split("@media print", 1)[0]
+    for value in re.findall(r"(?:^|[;{\s])(?:color|background|border-color|outline)\s*:\s*([^;}]+)", screen):
+        assert "#" not in value.split("var(")[0] and "rgb" not in value.split("var(")[0], value
+
+
+def test_script_syntax_suits_old_phone_browsers() -> None:
+    """No optional chaining or nullish coalescing: older Chromium-based browsers must parse the module."""
+    js = (ASSETS_DIR / "quiz.mjs").read_text(encoding="utf-8")
+    code = re.sub(r"//[^\n]*", "", js)
+    assert "?." not in code and "??" not in code and "catch {" not in code
+
+
 def test_quiz_title_is_one_level_below_its_heading(tmp_path: Path) -> None:
     """Under "## Quiz" the quiz title is an h3; at the top of a page, an h2."""
     pages = {
