@@ -1,7 +1,9 @@
 # Ping'an Classroom. Two commands set up everything on a fresh machine:
 #   make serve   preview the site at http://127.0.0.1:8000 (reloads on change)
 #   make test    every unit and browser test
-# Others: make build (static site into site/), make clean, make lock.
+# Editors: make check (every problem, with file and line), make build [EDITION=name]
+# (the site into site/, swapped in only when the whole build succeeded), make i18n-status.
+# Others: make i18n (UI catalogs), make clean, make lock.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -12,7 +14,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test unit browser-test chromium clean lock
+.PHONY: setup serve build check i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +30,31 @@ setup: $(STAMP)
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
+# Builds into a fresh folder; site/ is replaced only when the whole build succeeded.
+# EDITION=<name> uses editions/<name>.yml (local site name, hotlines, contacts).
 build: setup
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	EDITION=$(EDITION) $(BIN)/python -m pingan.publish --site-dir site
+
+# Every problem in lessons, quizzes, links, hotlines and settings, one per line: path:line: message.
+check: setup
+	EDITION=$(EDITION) $(BIN)/python -m pingan.check
+
+# Which translations are missing, stale (source changed since) or not yet reviewed.
+# make i18n-status [CSV=status.csv]
+i18n-status: setup
+	$(BIN)/python -m pingan.i18n_status $(if $(CSV),--csv $(CSV))
+
+# After catching up with the source: make i18n-current FILES="content/en/lessons/x.md"  or  FOR=en
+i18n-current: setup
+	$(BIN)/python -m pingan.i18n_status mark-current $(if $(FOR),--all $(FOR),$(FILES))
+
+# UI words: extract them from code and templates, update every catalog, compile (check).
+LOCALES := plugins/pingan/locales
+i18n: setup
+	$(BIN)/pybabel extract -F babel.cfg -c TRANSLATORS: --sort-by-file --no-location -o $(LOCALES)/messages.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(LOCALES) --statistics
+	find $(LOCALES) -name '*.mo' -delete
 
 # A Chromium for the browser tests: Playwright cannot download its own here.
 chromium: setup

@@ -17,7 +17,7 @@ checks:
   Markdown is rendered with the extensions of ``mkdocs.yml``);
 - images have a description (alt text);
 - every ``{{ contact.<name> }}`` placeholder names a contact of the hotline
-  (or edition) file, or ``hotline.<number>``;
+  (or edition) file;
 - the hotline file (and an edition file, ``plugins: pingan-site: edition:``);
 - every language of ``mkdocs.yml`` has a content folder and interface
   translations.
@@ -81,7 +81,7 @@ _SRC_RE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IG
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _ID_RE = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*"([^"]*)\"""")
-#: A placeholder in a page: ``{{ contact.police }}``, ``{{ contact.hotline.110 }}``.
+#: A placeholder in a page: ``{{ contact.police }}``.
 PLACEHOLDER_RE = re.compile(r"\{\{\s*contact\.(?P<name>[^\s{}]+)\s*\}\}")
 
 
@@ -517,7 +517,7 @@ class _PageChecker:
                 )
 
     def placeholders(self, path: Path, masked: str) -> None:
-        """Every ``{{ contact.<name> }}`` names a known contact or ``hotline.<number>``."""
+        """Every ``{{ contact.<name> }}`` names a known contact."""
         if self.contact_names is None:
             return
         known = sorted(self.contact_names)
@@ -528,10 +528,7 @@ class _PageChecker:
             name = m.group("name")
             if name in self.contact_names:
                 continue
-            if name.startswith("hotline."):
-                message = f'unknown placeholder {m.group(0)}: the number "{name[8:]}" is not in the hotlines of {files}'
-            else:
-                message = f'unknown placeholder {m.group(0)}: there is no contact "{name}" under "contacts:" in {files}'
+            message = f'unknown placeholder {m.group(0)}: there is no contact "{name}" under "contacts:" in {files}'
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             if close:
                 message += f"; did you mean {{{{ contact.{close[0]} }}}}?"
@@ -566,8 +563,7 @@ def _check_hotlines(settings: SiteSettings) -> tuple[list[Problem], set[str] | N
     """Problems of the hotline and edition files, the names placeholders may use, files read.
 
     Every edition file is checked; placeholders may use the contacts of the
-    hotline file (and of the edition being built, when one is chosen) and
-    ``hotline.<number>`` for each number shown.
+    hotline file (and of the edition being built, when one is chosen).
     """
     problems: list[Problem] = []
     files = 0
@@ -606,7 +602,7 @@ def _check_hotlines(settings: SiteSettings) -> tuple[list[Problem], set[str] | N
             more_names, more_numbers = _contact_names(chosen)
             names |= more_names
             numbers = more_numbers or numbers
-    return problems, names | {f"hotline.{n}" for n in numbers}, files
+    return problems, names, files
 
 
 def _as_problem(p: model.Problem, warning: bool = False) -> Problem:

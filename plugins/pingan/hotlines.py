@@ -25,7 +25,7 @@ _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")
 #: A contact name, as lessons write it in ``{{ contact.<name> }}``.
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 #: A placeholder in a lesson.
-PLACEHOLDER_RE = re.compile(r"\{\{\s*contact\.([A-Za-z0-9_-]+)\s*\}\}")
+PLACEHOLDER_RE = re.compile(r"\{\{\s*contact\.([^\s{}]+)\s*\}\}")
 _KEYS = ("site_name", "hotlines", "contacts")
 
 

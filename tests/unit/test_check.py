@@ -173,21 +173,21 @@ def test_placeholders_know_the_contacts_of_the_chosen_edition(tmp_path: Path, mo
             "mkdocs.yml": MKDOCS_ZH,
             "hotlines.yml": 'hotlines:\n  - number: "110"\n    label: {zh: 报警电话}\ncontacts:\n  police: {zh: 派出所}\n',
             "editions/north.yml": "contacts:\n  shelter: {zh: 救助站}\n",
-            "content/zh/index.md": "# 首页\n\n打{{ contact.hotline.110 }}，找{{ contact.police }}或{{ contact.shelter }}。\n",
+            "content/zh/index.md": "# 首页\n\n打110，找{{ contact.police }}或{{ contact.shelter }}。\n",
             "quizzes/README.md": "quizzes\n",
         },
     )
     monkeypatch.setenv("EDITION", "")
     assert [str(p) for p in run_check(root).problems] == [
         'content/zh/index.md:3: unknown placeholder {{ contact.shelter }}: there is no contact "shelter" under '
-        '"contacts:" in hotlines.yml; the names are: hotline.110, police'
+        '"contacts:" in hotlines.yml; the names are: police'
     ]
     monkeypatch.setenv("EDITION", "north")
     assert run_check(root).problems == []
     monkeypatch.setenv("EDITION", "south")
     assert [str(p) for p in run_check(root).problems] == [
         'content/zh/index.md:3: unknown placeholder {{ contact.shelter }}: there is no contact "shelter" under '
-        '"contacts:" in hotlines.yml; the names are: hotline.110, police',
+        '"contacts:" in hotlines.yml; the names are: police',
         "mkdocs.yml:11: the edition file editions/south.yml does not exist; create it, or choose one of: north",
     ]
 
