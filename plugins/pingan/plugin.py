@@ -94,7 +94,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 missing.append(exc.describe(self._project))
         if missing:
             raise PluginError("pingan-quiz: " + "\n".join(missing))
-        for lang in self.config.incomplete_languages:
+        first_build = self._cache_key is None  # static-i18n calls on_config once per language
+        for lang in self.config.incomplete_languages if first_build else ():
             if lang not in self._languages:
                 log.warning(
                     "incomplete_languages lists '%s', which is not a language this site builds (%s)",
