@@ -1,0 +1,121 @@
+"""Publishing: safe swap of site/, local editions, dates in each language's format."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from helpers import build_site, built_pages, copy_project, site_languages
+
+from pingan.languages import babel_locale
+from pingan.publish import main as publish_main
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real project that these tests may change."""
+    return copy_project(tmp_path_factory.mktemp("publish") / "project")
+
+
+def test_failed_build_leaves_previous_site_unchanged(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A build broken on purpose leaves the previous site/ byte for byte as it was, and says why."""
+    site = project / "site"
+    assert publish_main(["-f", str(project / "mkdocs.yml"), "-d", str(site)]) == 0
+    before = _digest(site)
+    assert "index.html" in before and "en/index.html" in before
+
+    quiz = project / "quizzes" / "check-first.yml"
+    good = quiz.read_text(encoding="utf-8")
+    quiz.write_text(good.replace("kind: single", "kind: singel", 1), encoding="utf-8")
+    try:
+        assert publish_main(["-f", str(project / "mkdocs.yml"), "-d", str(site)]) == 1
+    finally:
+        quiz.write_text(good, encoding="utf-8")
+    assert _digest(site) == before
+    said = caplog.text
+    assert "left as it was" in said and "quizzes/check-first.yml:" in said and "singel" in said
+    assert not [p for p in project.iterdir() if p.name.startswith(".site.")]  # no staging folder left
+
+
+EDITION = """\
+# A test edition: a county replaces the youth line with its own number.
+site_name:
+  zh: 平安课堂·测试县
+  en: Ping'an Classroom, Test County
+  zh-Hant: 平安課堂·測試縣
+  vi: Lớp học Bình An, huyện Thử nghiệm
+hotlines:
+  - number: "110"
+    label: {zh: 报警电话, en: Police emergency, zh-Hant: 報案電話, vi: Gọi cảnh sát}
+  - number: "08881234567"
+    label: {zh: 测试县妇联求助热线, en: Test County Women's Federation helpline, zh-Hant: 測試縣婦聯求助熱線, vi: Đường dây Hội Phụ nữ huyện}
+contacts:
+  police: {zh: 测试县城关派出所, en: "Chengguan police station, Test County", zh-Hant: 測試縣城關派出所, vi: Đồn công an thị trấn}
+"""
+
+
+def test_edition_replaces_hotlines_on_every_page(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build with an edition shows its hotline on every page and the replaced default one nowhere."""
+    (project / "editions").mkdir(exist_ok=True)
+    (project / "editions" / "test-county.yml").write_text(EDITION, encoding="utf-8")
+    page = project / "content" / "zh" / "lessons" / "check-first.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n有事可以去{{ contact.police }}。\n", encoding="utf-8")
+    monkeypatch.setenv("EDITION", "test-county")
+    try:
+        site = build_site(project, tmp_path / "site")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    for path in built_pages(site):
+        text = (site / path / "index.html").read_text(encoding="utf-8")
+        box = re.search(r'<aside class="pa-help".*?</aside>', text, re.S)
+        assert box, path
+        assert 'href="tel:08881234567"' in box.group(0), path
+        assert 'href="tel:12338"' not in box.group(0) and 'href="tel:12355"' not in box.group(0), path
+    assert "测试县城关派出所" in (site / "lessons" / "check-first" / "index.html").read_text(encoding="utf-8")
+    assert "平安课堂·测试县</title>" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_placeholder_fails_the_build_with_file_and_line(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """{{ contact.nobody }} stops the build, naming the lesson and the line."""
+    from mkdocs.exceptions import Abort
+
+    page = project / "content" / "zh" / "lessons" / "saying-no.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n找{{ contact.nobody }}。\n", encoding="utf-8")
+    line = original.count("\n") + 2
+    try:
+        with pytest.raises(Abort):
+            build_site(project, tmp_path / "site")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert re.search(rf"content/zh/lessons/saying-no\.md:{line}: unknown placeholder \{{\{{ contact\.nobody \}}\}}", caplog.text)
+
+
+def test_review_date_in_each_languages_own_format(site_dir: Path) -> None:
+    """The same review date renders in each language's own format (Babel/CLDR)."""
+    shown = {}
+    for prefix, lang in site_languages().items():
+        text = (site_dir / prefix / "lessons" / "check-first" / "index.html").read_text(encoding="utf-8")
+        m = re.search(r'<time datetime="(\d{4}-\d\d-\d\d)">([^<]+)</time>', text)
+        assert m, lang
+        date = datetime.date.fromisoformat(m.group(1))
+        from babel.dates import format_date
+
+        assert m.group(2) == format_date(date, format="long", locale=babel_locale(lang))
+        shown[lang] = m.group(2)
+    assert shown["zh"] != shown["en"]
+    assert "年" in shown["zh"] and re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", shown["en"])
