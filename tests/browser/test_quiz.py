@@ -28,7 +28,7 @@ LANGS = ["zh", "en"]
 
 
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def quiz_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site, built once with --strict and served; this module's tests go there.
 
     Material's instant navigation only follows links found in sitemap.xml, whose
@@ -39,6 +39,16 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with serve_dir(site) as url:
         build_site(FIXTURE, site, site_url=url)
         yield url
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict, quiz_site_url: str) -> dict:
+    """This module's pages open on the fixture site (the real site stays the default elsewhere).
+
+    Overriding ``base_url`` itself would leak: pytest-playwright caches the session's
+    context arguments with whichever base URL it saw first.
+    """
+    return {**browser_context_args, "base_url": quiz_site_url}
 
 
 @dataclass
@@ -386,9 +396,9 @@ def test_two_quizzes_on_one_page_are_independent(page: Page, tx: Texts, errors: 
     assert sorted(k.split(":")[1] for k in json.loads(stored) if k.startswith("pa-quiz:")) == ["demo", "demo-two"]
 
 
-def test_without_javascript_answers_wait_in_closed_details(browser: Browser, base_url: str, tx: Texts) -> None:
+def test_without_javascript_answers_wait_in_closed_details(browser: Browser, quiz_site_url: str, tx: Texts) -> None:
     """No script: every question reads, follow-ups too; answers are in closed <details>."""
-    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    context = browser.new_context(java_script_enabled=False, base_url=quiz_site_url)
     page = context.new_page()
     page.goto(tx.path("demo"))
     quiz = region(page, tx, tx.demo)

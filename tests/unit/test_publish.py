@@ -55,13 +55,14 @@ site_name:
   en: Ping'an Classroom, Test County
   zh-Hant: 平安課堂·測試縣
   vi: Lớp học Bình An, huyện Thử nghiệm
+  ug: تىنچ-ئامان دەرسخانىسى (سىناق ناھىيىسى)
 hotlines:
   - number: "110"
-    label: {zh: 报警电话, en: Police emergency, zh-Hant: 報案電話, vi: Gọi cảnh sát}
+    label: {zh: 报警电话, en: Police emergency, zh-Hant: 報案電話, vi: Gọi cảnh sát, ug: ساقچى}
   - number: "08881234567"
-    label: {zh: 测试县妇联求助热线, en: Test County Women's Federation helpline, zh-Hant: 測試縣婦聯求助熱線, vi: Đường dây Hội Phụ nữ huyện}
+    label: {zh: 测试县妇联求助热线, en: Test County Women's Federation helpline, zh-Hant: 測試縣婦聯求助熱線, vi: Đường dây Hội Phụ nữ huyện, ug: ناھىيە ئاياللار بىرلەشمىسى}
 contacts:
-  police: {zh: 测试县城关派出所, en: "Chengguan police station, Test County", zh-Hant: 測試縣城關派出所, vi: Đồn công an thị trấn}
+  police: {zh: 测试县城关派出所, en: "Chengguan police station, Test County", zh-Hant: 測試縣城關派出所, vi: Đồn công an thị trấn, ug: بازارلىق ساقچىخانا}
 """
 
 
