@@ -78,6 +78,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._quiz_key: tuple[object, ...] | None = None
         self._theme_dirs: list[str] = []
         self._pa: dict[str, Any] = {}
+        self._envs: dict[tuple[str, tuple[str, ...]], Environment] = {}
 
     # -- configuration -------------------------------------------------------------
 
@@ -120,6 +121,10 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             result = load_quizzes(self._quiz_dir, languages=self._languages, default_language=self._default)
             self._quizzes, self._quiz_key = result.quizzes, key
         return self._quizzes.get(quiz_id)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Forget the previous build's pages (static-i18n runs one build per language)."""
+        self._pa = {}
 
     # -- files ----------------------------------------------------------------------
 
@@ -228,17 +233,26 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
     def _env(self, lang: str) -> Environment:
         """Our template, with the theme's partials (the "Get help" box) and gettext in ``lang``."""
+        key = (lang, tuple(self._theme_dirs))
+        env = self._envs.get(key)
+        if env is not None:
+            # Again each time: `mkdocs serve` picks up an edited catalog (pingan.i18n caches by mtime).
+            env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+            return env
         env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
                 [jinja2.FileSystemLoader(str(TEMPLATES_DIR)), jinja2.FileSystemLoader(self._theme_dirs)]
             ),
-            autoescape=True,
+            # Our page escapes everything; the theme's partials (the "Get help" box) are
+            # written exactly as on every other page, where Material does not autoescape.
+            autoescape=lambda name: not (name or "").startswith("partials/"),
             extensions=["jinja2.ext.i18n"],
             trim_blocks=True,
             lstrip_blocks=True,
         )
         env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
         env.filters["fill"] = _fill
+        self._envs[key] = env
         return env
 
 

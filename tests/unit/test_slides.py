@@ -1,0 +1,285 @@
+"""pingan.slides: a lesson's HTML cut into slides, a quiz as class slides, the QR code."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+import segno
+from helpers import ROOT, built_pages
+
+from pingan import i18n, slides
+from pingan.quiz.loader import load_quizzes
+from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.quiz.render import inline_markdown
+
+STRINGS = {**i18n.quiz_strings("en"), **slides.deck_strings("en")}
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _lesson(*sections: tuple[str, str], intro: str = "") -> str:
+    out = [intro]
+    for n, (title, body) in enumerate(sections, start=1):
+        out.append(f'<h2 id="s{n}">{title}<a class="headerlink" href="#s{n}" title="Permanent link">&para;</a></h2>')
+        out.append(body)
+    return "\n".join(out)
+
+
+# -- sections -------------------------------------------------------------------------
+
+
+def test_one_section_per_h2_with_intro_and_no_permalinks() -> None:
+    """Text before the first <h2> is the introduction; headings lose their ¶ anchor."""
+    intro, sections = slides.split_sections(
+        _lesson(("A story", "<p>Once.</p>"), ("Key points", "<ul>\n<li>One</li>\n</ul>"), intro="<h1>T</h1><p>Hi</p>")
+    )
+    assert intro == "<p>Hi</p>"
+    assert [(s.heading, s.heading_id) for s in sections] == [("A story", "s1"), ("Key points", "s2")]
+    assert sections[1].body == "<ul>\n<li>One</li>\n</ul>"
+    assert "headerlink" not in sections[0].heading
+
+
+def test_h2_inside_a_block_does_not_start_a_section() -> None:
+    """Only top-level headings cut the lesson (an <h2> inside a box stays in its section)."""
+    _intro, sections = slides.split_sections(_lesson(("Only", '<div class="admonition"><h2>Inner</h2><p>x</p></div>')))
+    assert len(sections) == 1 and "Inner" in sections[0].body
+
+
+def test_lesson_slides_keep_short_sections_whole_and_drop_scripts() -> None:
+    """A short section is one slide; scripts never reach a slide."""
+    html = _lesson(("A story", "<p>Once.</p><script>alert(1)</script>"), ("Talk", "<ol>\n<li>Why?</li>\n</ol>"))
+    made = slides.lesson_slides(html, strings=STRINGS)
+    assert [(s.kind, s.heading, s.anchor) for s in made] == [("section", "A story", "s1"), ("section", "Talk", "s2")]
+    assert "<script" not in made[0].body and "Once." in made[0].body
+
+
+def test_long_list_continues_on_the_next_slide_with_its_numbers() -> None:
+    """A list too long for one slide is cut between items; an <ol> goes on counting."""
+    items = "\n".join(f"<li>{'Step number %d, explained in a full sentence of words. ' % n * 3}</li>" for n in range(1, 10))
+    made = slides.lesson_slides(_lesson(("What to do", f"<ol>\n{items}\n</ol>")), strings=STRINGS)
+    assert len(made) >= 2
+    assert made[0].heading == "What to do" and not made[0].continued
+    assert all(s.continued and s.heading == "What to do (continued)" for s in made[1:])
+    shown = sum(s.body.count("<li>") for s in made)
+    assert shown == 9
+    first_count = made[0].body.count("<li>")
+    assert f'<ol start="{first_count + 1}">' in made[1].body
+
+
+def test_pages_are_balanced_not_one_full_and_one_nearly_empty() -> None:
+    """Five short paragraphs that need two slides are shared three and two, not four and one."""
+    para = "<p>A sentence that is long enough to fill most of a projected line.</p>"
+    assert slides.block_lines(para) == pytest.approx(2.4)
+    pages = slides.paginate([para] * 5, budget=10)
+    assert [len(p) for p in pages] == [3, 2]
+
+
+def test_heading_stays_with_what_follows() -> None:
+    """An <h3> never ends a slide on its own."""
+    para = "<p>" + "Words on a slide for the class to read together. " * 5 + "</p>"
+    pages = slides.paginate([para, para, "<h3>Next part</h3>", para], budget=10)
+    for page in pages:
+        assert not page[-1].startswith("<h3")
+
+
+def test_long_paragraph_is_cut_between_sentences() -> None:
+    """A paragraph longer than any slide is cut at sentence ends, never inside <strong>."""
+    sentence = "This is one sentence of a long legal paragraph, with <strong>Art. 11. Bold</strong> words. "
+    pages = slides.paginate(["<p>" + sentence * 12 + "</p>"], budget=6)
+    assert len(pages) > 1
+    for page in pages:
+        assert page[0].startswith("<p>") and page[0].endswith("</p>")
+        assert page[0].count("<strong>") == page[0].count("</strong>")
+
+
+def test_long_table_repeats_its_head() -> None:
+    """A table is cut between rows and each piece keeps the table head."""
+    rows = "\n".join(f"<tr><td>Row {n}</td><td>{'Some words in a cell. ' * 6}</td></tr>" for n in range(12))
+    table = f"<table>\n<thead>\n<tr><th>Who</th><th>What</th></tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>"
+    pages = slides.paginate([table], budget=10)
+    assert len(pages) > 1
+    assert all("<th>Who</th>" in p[0] for p in pages)
+    assert sum(p[0].count("<td>Row") for p in pages) == 12
+
+
+def test_relative_links_are_rebased_for_the_deck_folder() -> None:
+    """Relative links gain ../; anchors, other hosts, tel: and root links stay."""
+    html = '<a href="../other/">x</a><img src="img.png"><a href="#top">t</a><a href="https://a.org/">a</a><a href="tel:110">110</a><a href="/abs/">r</a>'
+    assert slides.rebase_urls(html) == (
+        '<a href="../../other/">x</a><img src="../img.png"><a href="#top">t</a>'
+        '<a href="https://a.org/">a</a><a href="tel:110">110</a><a href="/abs/">r</a>'
+    )
+
+
+# -- quiz -----------------------------------------------------------------------------
+
+
+def _quiz() -> Quiz:
+    def L(en: str) -> Localized:  # noqa: N802 - a tiny constructor
+        return Localized({"zh": "中" + en, "en": en})
+
+    first = Question(
+        id="first",
+        kind="scenario",
+        prompt=L("What now? <script>alert(1)</script>"),
+        situation=L("A **park**."),
+        options=(
+            Option(L("Ask Mum"), True, 1),
+            Option(L("Go & look"), False, 2, next="later"),
+            Option(L('Run "away"'), True, 3),
+        ),
+        explanation=L("Because <b>safe</b>."),
+        line=1,
+    )
+    later = Question(
+        id="later",
+        kind="single",
+        prompt=L("And then?"),
+        options=(Option(L("Go back"), True, 4), Option(L("Stay"), False, 5)),
+        explanation=L("Go back to Mum."),
+        line=6,
+    )
+    tf = Question(
+        id="tf",
+        kind="truefalse",
+        prompt=L("Rude?"),
+        options=(Option(None, False, 7, value=True), Option(None, True, 7, value=False)),
+        explanation=L("Not rude."),
+        line=7,
+    )
+    return Quiz(id="demo", path="quizzes/demo.yml", title=L("Demo"), questions=(first, later, tf), digest="x")
+
+
+def test_quiz_becomes_one_slide_per_question_follow_up_after_its_parent() -> None:
+    """Opening slide, then each question in order, the follow-up right after its parent."""
+    made = slides.quiz_slides(_quiz(), lang="en", default_language="zh", strings=STRINGS, heading="Quiz")
+    assert [s.kind for s in made] == ["quiz", "question", "question", "question"]
+    assert made[0].heading == "Quiz" and "Demo" in made[0].body
+    assert "Question 1 of 2" in made[1].kicker and "Question 2 of 2" in made[3].kicker
+    assert "Follow-up" in made[2].kicker and "If you chose “Go &amp; look”" in made[2].kicker
+    assert made[2].heading == "And then?"
+
+
+def test_quiz_slides_escape_every_quiz_text() -> None:
+    """<script> in a quiz file shows as text; the quiz's tiny Markdown still works."""
+    made = slides.quiz_slides(_quiz(), lang="en", default_language="zh", strings=STRINGS)
+    question = made[1]
+    assert "<script>" not in question.heading and "&lt;script&gt;" in question.heading
+    assert "<strong>park</strong>" in question.body
+    assert "&lt;b&gt;safe&lt;/b&gt;" in question.answer
+
+
+def test_quiz_slides_have_no_inputs_and_hide_the_answer_until_revealed() -> None:
+    """A big lettered list, nothing to fill in; right options carry a hidden ✓ mark and words."""
+    question = slides.quiz_slides(_quiz(), lang="en", default_language="zh", strings=STRINGS)[1]
+    assert "<input" not in question.body and "<form" not in question.body
+    items = re.findall(r"<li\b.*?</li>", question.body)
+    assert len(items) == 3
+    right = [i for i in items if "data-pa-correct" in i]
+    assert len(right) == 2
+    for item in right:
+        assert '<span class="pa-option__mark" data-pa-reveal hidden>' in item
+        assert "✓" in item and "Right answer" in item
+    assert "Right answer: A and C" in _text(question.answer)
+    assert "Because" in _text(question.answer)
+
+
+def test_true_false_labels_come_from_the_catalog() -> None:
+    """The two answers of a true-or-false question are the interface's words, in the deck's language."""
+    zh = {**i18n.quiz_strings("zh"), **slides.deck_strings("zh")}
+    question = slides.quiz_slides(_quiz(), lang="zh", default_language="zh", strings=zh)[-1]
+    labels = [_text(i) for i in re.findall(r'<span class="pa-option__text">(.*?)</span>', question.body)]
+    assert labels == [zh["true"], zh["false"]]
+    assert question.heading == "中Rude?"
+
+
+def test_lesson_quiz_section_becomes_quiz_slides() -> None:
+    """The quiz plugin's <section data-pa-quiz> is replaced by the quiz's own slides."""
+    quiz_html = '<section class="pa-quiz" data-pa-quiz="demo"><h3>Demo</h3><section>x</section><form></form></section>'
+    html = _lesson(("A story", "<p>Once.</p>"), ("Quiz", quiz_html), ("Sources", "<ul>\n<li>S1</li>\n</ul>"))
+    asked: list[tuple[str, str]] = []
+
+    def quiz(quiz_id: str, heading: str) -> list[slides.Slide]:
+        asked.append((quiz_id, heading))
+        return slides.quiz_slides(_quiz(), lang="en", default_language="zh", strings=STRINGS, heading=heading)
+
+    made = slides.lesson_slides(html, strings=STRINGS, quiz=quiz)
+    assert asked == [("demo", "Quiz")]
+    assert [s.kind for s in made] == ["section", "quiz", "question", "question", "question", "section"]
+    assert all("<form" not in s.body and "pa-quiz" not in s.body for s in made)
+    assert made[1].anchor == "s2"
+
+
+def test_real_quiz_slides_match_the_answer_key() -> None:
+    """Every quiz of the site: as many question slides as questions, right options as in the file."""
+    result = load_quizzes(ROOT / "quizzes", languages=["zh", "en"], default_language="zh", root=ROOT)
+    assert result.quizzes
+    for quiz in result.quizzes.values():
+        made = slides.quiz_slides(quiz, lang="en", default_language="zh", strings=STRINGS)
+        questions = [s for s in made if s.kind == "question"]
+        assert len(questions) == len(quiz.questions), quiz.id
+        for slide in questions:
+            question = next(q for q in quiz.questions if inline_markdown(q.prompt.text("en")) == slide.heading)
+            marks = [("data-pa-correct" in li) for li in re.findall(r"<li\b.*?</li>", slide.body)]
+            assert marks == [o.correct for o in question.options], (quiz.id, question.id)
+
+
+# -- QR code and words ----------------------------------------------------------------
+
+
+def test_qr_code_is_segnos_own_drawing_of_the_address() -> None:
+    """The inline SVG is exactly what segno draws for the URL, plus an accessible name."""
+    url = "https://example.org/lessons/check-first/"
+    svg = slides.qr_svg(url, "QR code")
+    expected = segno.make(url, error=slides.QR_ERROR, micro=False).svg_inline(**slides.QR_SVG_OPTIONS)
+    assert svg == expected.replace("<svg ", '<svg role="img" aria-label="QR code" ', 1)
+    assert slides.qr_svg("") == ""
+
+
+def test_every_deck_word_is_translated_in_zh() -> None:
+    """The deck's words come from the catalogs (zh differs from the English msgids)."""
+    zh = slides.deck_strings("zh")
+    assert set(zh) == set(slides.DECK_STRINGS)
+    for key in ("show", "back", "next", "prev", "announce"):
+        assert zh[key] != slides.DECK_STRINGS[key], key
+
+
+def test_deck_words_are_in_the_template() -> None:
+    """The deck's msgids are extracted into messages.pot (babel.cfg covers slides.py)."""
+    pot = (i18n.LOCALES_DIR / "messages.pot").read_text(encoding="utf-8")
+    for msgid in slides.DECK_STRINGS.values():
+        assert f'msgid "{msgid}"' in pot, msgid
+
+
+@pytest.mark.parametrize("name", ["slides.mjs", "slides.css"])
+def test_deck_assets_can_be_written_inside_the_page(name: str) -> None:
+    """The deck writes its script and style sheet into the page: they must not close their element."""
+    text = (Path(slides.__file__).parent / "assets" / name).read_text(encoding="utf-8").lower()
+    assert "</script" not in text and "</style" not in text
+
+
+# -- the built site -----------------------------------------------------------------------
+
+
+def test_every_lesson_in_every_language_has_its_deck(site_dir: Path) -> None:
+    """Each lesson page has <lesson>/present/, in the page's language, with the lesson's title,
+    a "Present" link to it, and nothing loaded from elsewhere (style and script are inline)."""
+    pages = built_pages(site_dir)
+    lessons = [p for p in pages if re.search(r"(^|/)lessons/[^/]+/$", p)]
+    assert len(lessons) >= 30
+    for path in lessons:
+        page = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        deck = (site_dir / path / "present" / "index.html").read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+        assert f'<html lang="{lang}" dir="' in deck, path
+        assert 'href="present/"' in page, path
+        title = re.search(r'<main class="pa-deck"[^>]*aria-label="([^"]*)"', deck).group(1)  # type: ignore[union-attr]
+        assert "<h1" in deck and title and unescape(title) in unescape(page), path
+        assert not re.search(r"<(script|link)[^>]+(src|href)=\"(https?:)?//", deck), path
+        assert "<script src=" not in deck and 'rel="stylesheet"' not in deck, path
+        assert 'aria-roledescription="' in deck and 'id="pa-deck-strings"' in deck, path
