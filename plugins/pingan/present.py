@@ -181,7 +181,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         lang = self._lang
         strings = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
         title = page.title or ""
-        content = page.content or ""
+        content = slides.clean(page.content or "")
         content_lang = ""
         wrapped = _FALLBACK_RE.match(content) if page.meta.get("pa_source_lang") else None
         if wrapped:

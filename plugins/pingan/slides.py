@@ -130,9 +130,10 @@ _VOID = frozenset(
 )
 _RAW = frozenset({"script", "style", "textarea", "pre"})
 _HEADINGS = frozenset({"h3", "h4", "h5", "h6"})
-# The end of a sentence: Chinese marks at once; Latin ones before a space and a capital.
+# The end of a sentence: Chinese marks at once; Latin and Arabic-script ones before a space
+# and a capital (or a letter of a script without capitals).
 _SENTENCE_END_RE = re.compile(
-    r"[。！？；][”’」』）)]*|[.!?;][”’\"')]*(?=\s+[A-Z\"“‘(\u4e00-\u9fff])"
+    r"[。！？；][”’」』）)]*|[.!?;؟][”’\"')]*(?=\s+[A-Z\"“‘(\u0600-\u06ff\u4e00-\u9fff])"
 )
 
 
@@ -339,6 +340,8 @@ def _cut(block: str) -> _Cut | None:
         close_start = block.lower().rfind(f"</{name}")
         opening, closing = block[:open_end], block[close_start:]
         items = [b for b in _blocks(block[open_end:close_start]) if _tag_name(b) == "li"]
+        if name == "ul":  # a bullet too long for a slide goes on, without a bullet, on the next
+            items = [piece for li in items for piece in _split_item(li)]
         if len(items) < 2:
             return None
         start = _list_start(opening)
@@ -416,6 +419,26 @@ def _sentences(inner: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _split_item(item: str) -> list[str]:
+    """A list item longer than about half a slide, cut between sentences into ``<li>`` pieces;
+    the pieces after the first are ``li.pa-more`` (shown without a bullet)."""
+    if _item_lines(item) <= LINES_PER_SLIDE / 2 or _LI_OPEN_RE.search(item, 1):
+        return [item]
+    open_end = item.find(">") + 1
+    close_start = item.lower().rfind("</li")
+    sentences = _sentences(item[open_end:close_start])
+    chunks: list[list[str]] = [[]]
+    for sentence in sentences:
+        text = " ".join([*chunks[-1], sentence])
+        if chunks[-1] and _lines(_text(text), LINE_EM - 2) > LINES_PER_SLIDE / 2:
+            chunks.append([])
+        chunks[-1].append(sentence)
+    if len(chunks) < 2:
+        return [item]
+    first = item[:open_end] + " ".join(chunks[0]) + "</li>"
+    return [first, *('<li class="pa-more">' + " ".join(c) + "</li>" for c in chunks[1:])]
+
+
 def _item_lines(item: str) -> float:
     """Lines of a list item: its text, plus a little for each item of a list inside it."""
     nested = len(_LI_OPEN_RE.findall(item)) - 1
@@ -435,7 +458,7 @@ def block_lines(block: str) -> float:
     """How many slide lines a block takes, roughly (the unit of :data:`LINES_PER_SLIDE`)."""
     name = _tag_name(block)
     cut = _cut(block)
-    if cut:
+    if cut and cut.eager:
         return cut.overhead + sum(cut.sizes)
     if name in ("ul", "ol"):
         return sum(_item_lines(li) for li in _blocks(block[block.find(">") + 1 :]) if _tag_name(li) == "li") + 0.4
@@ -443,6 +466,8 @@ def block_lines(block: str) -> float:
         return block.count("\n") + 1.4
     if name == "table":
         return sum(_row_lines(r) for r in re.findall(r"<tr\b.*?</tr\s*>", block, re.S | re.I)) + 0.4
+    if cut and name in ("blockquote", "div"):  # a quote or a box: what is in it
+        return cut.overhead + sum(cut.sizes)
     if name in _HEADINGS:
         return _lines(_text(block), LINE_EM / 1.2) * 1.2 + 0.5
     return _lines(_text(block)) + 0.4
