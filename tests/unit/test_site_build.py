@@ -129,3 +129,26 @@ def test_real_hotline_file_is_valid() -> None:
     hotlines, problems = load_hotlines(ROOT / "hotlines.yml", languages=list(site_languages().values()), root=ROOT)
     assert problems == []
     assert [h.number for h in hotlines] == ["110", "12338", "12355"]
+
+
+def test_switcher_on_every_page_offers_every_language_for_the_same_page(site_dir: Path) -> None:
+    """On every page the language menu lists every language, each link to this same page."""
+    from posixpath import normpath
+    from urllib.parse import urljoin
+
+    langs = site_languages()
+    for path in built_pages(site_dir):
+        if path.endswith("/present/"):
+            continue  # a slide deck for the projector: it has no menus
+        first = path.split("/", 1)[0]
+        prefix = first if first in langs and first else ""
+        rest = path[len(prefix) + 1 :] if prefix else path
+        text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link">', text)
+        links += [(h, l) for l, h in re.findall(r'<a hreflang="([^"]+)" class="md-select__link" href="([^"]*)">', text)]
+        assert sorted(lang for _h, lang in links) == sorted(langs.values()), path
+        for href, lang in links:
+            target = normpath(urljoin("/" + path, href)).lstrip("/")
+            other = next(p for p, code in langs.items() if code == lang)
+            expected = f"{other}/{rest}" if other else rest
+            assert target.rstrip("/") == expected.rstrip("/"), (path, lang, href)
