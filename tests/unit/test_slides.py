@@ -97,6 +97,16 @@ def test_long_paragraph_is_cut_between_sentences() -> None:
         assert page[0].count("<strong>") == page[0].count("</strong>")
 
 
+def test_very_long_bullet_goes_on_without_a_bullet() -> None:
+    """A bullet longer than half a slide is cut between sentences; the rest has no bullet."""
+    long = "<li>" + "A long sentence about the law and what it asks of everyone here. " * 12 + "</li>"
+    html = _lesson(("Key points", f"<ul>\n<li>Short.</li>\n{long}\n</ul>"))
+    made = slides.lesson_slides(html, strings=STRINGS)
+    body = "".join(s.body for s in made)
+    assert body.count("<li>") == 2 and body.count('<li class="pa-more">') >= 1
+    assert _text(body).count("A long sentence") == 12
+
+
 def test_long_table_repeats_its_head() -> None:
     """A table is cut between rows and each piece keeps the table head."""
     rows = "\n".join(f"<tr><td>Row {n}</td><td>{'Some words in a cell. ' * 6}</td></tr>" for n in range(12))
@@ -283,3 +293,20 @@ def test_every_lesson_in_every_language_has_its_deck(site_dir: Path) -> None:
         assert not re.search(r"<(script|link)[^>]+(src|href)=\"(https?:)?//", deck), path
         assert "<script src=" not in deck and 'rel="stylesheet"' not in deck, path
         assert 'aria-roledescription="' in deck and 'id="pa-deck-strings"' in deck, path
+
+
+def test_untranslated_lesson_deck_keeps_its_sections_in_their_language(site_dir: Path) -> None:
+    """A lesson shown in Chinese on another language's site is still cut into its sections,
+    each slide marked with the text's language; the deck's own words are the site's."""
+    checked = 0
+    for path in built_pages(site_dir):
+        page = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        if "pa-notice--untranslated" not in page or not (site_dir / path / "present").is_dir():
+            continue
+        deck = (site_dir / path / "present" / "index.html").read_text(encoding="utf-8")
+        sections = re.findall(r'<section class="pa-slide pa-slide--section"[^>]*>', deck)
+        anchors = set(re.findall(r'data-pa-anchor="([^"]+)"', "".join(sections)))
+        assert len(anchors) >= 3, path
+        assert all('lang="zh"' in s for s in sections), path
+        checked += 1
+    assert checked, "no untranslated lesson in the site (every language complete?)"
