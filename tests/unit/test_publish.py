@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import build_site, built_pages, copy_project, site_languages
+from helpers import ROOT, build_site, built_pages, copy_project, site_languages
 
 from pingan.languages import babel_locale
 from pingan.publish import main as publish_main
@@ -120,3 +120,38 @@ def test_review_date_in_each_languages_own_format(site_dir: Path) -> None:
         shown[lang] = m.group(2)
     assert shown["zh"] != shown["en"]
     assert "年" in shown["zh"] and re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", shown["en"])
+
+
+def test_sitemap_lists_every_page_with_its_language_alternates(site_dir: Path) -> None:
+    """sitemap.xml has every page of every language, each with hreflang links to all languages."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = ET.parse(site_dir / "sitemap.xml")
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in tree.getroot().findall("s:url", ns)}
+    langs = site_languages()
+    from mkdocs.config import load_config
+
+    base = load_config(config_file=str(ROOT / "mkdocs.yml")).site_url
+    pages = [p for p in built_pages(site_dir) if not p.endswith("/present/")]
+    assert {base + p for p in pages} == set(urls)
+    for loc, url in urls.items():
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        assert set(alternates) == set(langs.values()), loc
+    # Every page names its public address as canonical.
+    for path in pages:
+        text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{base}{path}">' in text, path
+
+
+def test_whats_new_names_the_release_shown_in_the_footer(site_dir: Path) -> None:
+    """The changelog page describes the release whose version every footer shows."""
+    from importlib.metadata import version
+
+    release = version("pingan-classroom")
+    for prefix in ("", "en/"):
+        text = (site_dir / prefix / "changelog" / "index.html").read_text(encoding="utf-8")
+        assert re.search(rf"<h2[^>]*>{re.escape(release)}\b", text), prefix
+    for path in built_pages(site_dir):
+        if not path.endswith("/present/"):
+            assert release in (site_dir / path / "index.html").read_text(encoding="utf-8").split('class="md-copyright"')[1], path
