@@ -1,6 +1,7 @@
 # Ping'an Classroom. Two commands set up everything on a fresh machine:
 #   make serve   preview the site at http://127.0.0.1:8000 (reloads on change)
 #   make test    every unit and browser test
+# Teachers: make bundle (the whole site in one zip that works offline from a USB stick).
 # Editors: make check (every problem, with file and line), make build [EDITION=name]
 # (the site into site/, swapped in only when the whole build succeeded), make i18n-status.
 # Others: make i18n (UI catalogs), make clean, make lock.
@@ -14,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: setup serve build bundle check i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,10 @@ serve: setup
 # EDITION=<name> uses editions/<name>.yml (local site name, hotlines, contacts).
 build: setup
 	EDITION=$(EDITION) $(BIN)/python -m pingan.publish --site-dir site
+
+# The offline site for a USB stick: dist/pingan-classroom-<version>-<date>.zip (open index.html).
+bundle: setup
+	EDITION=$(EDITION) $(BIN)/python -m pingan.bundle --out-dir dist
 
 # Every problem in lessons, quizzes, links, hotlines and settings, one per line: path:line: message.
 check: setup

@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 _ASSETS = Path(__file__).parent / "assets" / "site"
+#: Web Worker stand-in for file:// (Material's offline search needs one); shipped, not fetched.
+_WORKER_SHIM = Path(__file__).parent / "assets" / "vendor" / "iframe-worker.js"
+_WORKER_SHIM_URI = "assets/pingan/vendor/iframe-worker.js"
+#: Our ES modules, which browsers refuse to load from file:// (offline bundle).
+_MODULE_TAG_RE = re.compile(r'<script type="module" src="([^"]*?assets/pingan/[^"?]+)\.mjs(\?[^"]*)?"></script>')
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _HTML_TAG_RE = re.compile(r"<html\b([^>]*)>")
 _FIRST_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
@@ -73,6 +78,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._data = SiteData()
         self._data_key: tuple[Any, ...] | None = None
         self._version = _version()
+        self._offline = False
 
     # -- configuration, once per language build ---------------------------------
 
@@ -98,6 +104,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self._default = self._lang
             self._prefixes = {self._lang: ""}
         config.theme["direction"] = languages.direction(self._lang)
+        offline = config.plugins.get("material/offline")
+        self._offline = bool(offline is not None and offline.config.enabled)
+        if self._offline:
+            # Material adds a polyfill from unpkg.com for file://; use our shipped copy.
+            config.extra["polyfills"] = [
+                _WORKER_SHIM_URI if "iframe-worker" in url else url
+                for url in config.extra.get("polyfills", [])
+            ]
         self._configure_search(config)
         self._load_data(config)
         if self._data.site_name:
@@ -146,8 +160,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         """Ship the site's own stylesheet and icons as ordinary, cacheable files."""
         if not self.config.enabled:
             return files
-        for src in sorted(_ASSETS.iterdir()):
-            uri = f"assets/pingan/{src.name}"
+        sources = [(f"assets/pingan/{src.name}", src) for src in sorted(_ASSETS.iterdir())]
+        if self._offline:
+            sources.append((_WORKER_SHIM_URI, _WORKER_SHIM))
+        for uri, src in sources:
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(src)))
         return files
@@ -229,25 +245,35 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 return m.group(1) + json.dumps(data, ensure_ascii=False) + m.group(3)
 
             output = _CONFIG_RE.sub(rebase, output, count=1)
+        if self._offline:
+            # From file:// a module script is refused (no origin): load the classic copy.
+            output = _MODULE_TAG_RE.sub(r'<script defer src="\1.js\2"></script>', output)
         return output
 
     # -- search index per language --------------------------------------------------
 
     @event_priority(-101)  # after mkdocs-static-i18n (-100) has merged every language into one index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Split the search index: one per language, each in its language's folder."""
+        """One search index per language; for the offline bundle, scripts that run from file://."""
         if not self.config.enabled:
             return
-        root_index = Path(config.site_dir) / "search" / "search_index.json"
-        if not root_index.exists() or len(self._languages) < 2:
-            return
-        data = json.loads(root_index.read_text(encoding="utf-8"))
-        others = tuple(f"{p}/" for lang, p in self._prefixes.items() if p and lang != self._default)
         i18n = config.plugins.get("i18n")
-        # static-i18n builds the default language last-but-outermost: its other-language builds
-        # run nested inside it, with ``building`` set, before it merges every index into one.
+        # static-i18n builds the default language outermost: the other languages' builds run
+        # nested inside it, with ``building`` set, before it merges every index into one.
         nested = bool(i18n is not None and getattr(i18n, "building", False))
         lang = i18n.current_language if nested else self._default
+        if len(self._languages) > 1:
+            self._split_search_index(config, lang, nested)
+        if self._offline and not nested:
+            self._classic_scripts(Path(config.site_dir) / "assets" / "pingan")
+
+    def _split_search_index(self, config: MkDocsConfig, lang: str, nested: bool) -> None:
+        """Move this build's entries into its language's own index (see on_post_build)."""
+        root_index = Path(config.site_dir) / "search" / "search_index.json"
+        if not root_index.exists():
+            return
+        data = json.loads(root_index.read_text(encoding="utf-8"))
+        others = tuple(f"{p}/" for code, p in self._prefixes.items() if p and code != self._default)
         prefix = self._prefixes.get(lang, "")
         if nested and prefix:
             # A language's own build: the index holds this language only; move it to its folder.
@@ -259,10 +285,22 @@ class SitePlugin(BasePlugin[SiteConfig]):
             target = root_index
         conf = self._search_conf.get(lang, data.get("config", {}))
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps({"config": conf, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-            encoding="utf-8",
-        )
+        index = json.dumps({"config": conf, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(index, encoding="utf-8")
+        if self._offline:
+            # Pages opened from file:// cannot fetch JSON; Material then loads this script instead.
+            target.with_suffix(".js").write_text(f"var __index = {index}", encoding="utf-8")
+
+    @staticmethod
+    def _classic_scripts(folder: Path) -> None:
+        """Beside each of our ES modules, a classic-script copy for the offline bundle.
+
+        Our modules import and export nothing, so wrapping one in a strict function gives
+        the same program as a plain script, which browsers do run from file://.
+        """
+        for module in folder.glob("*.mjs"):
+            body = module.read_text(encoding="utf-8")
+            module.with_suffix(".js").write_text(f'(function () {{\n"use strict";\n{body}\n}})();\n', encoding="utf-8")
 
 
 def _version() -> str:

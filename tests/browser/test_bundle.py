@@ -1,0 +1,93 @@
+"""The offline bundle from a USB stick: unzip, open index.html from file://, use everything."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zipfile
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+from playwright.sync_api import Browser, Page, expect
+
+from pingan import i18n
+from pingan.bundle import make_bundle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle, made as `make bundle` makes it, unzipped into an empty folder."""
+    out = tmp_path_factory.mktemp("dist")
+    target = make_bundle(ROOT / "mkdocs.yml", out)
+    assert target.name == f"pingan-classroom-{version('pingan-classroom')}-{datetime.date.today():%Y%m%d}.zip"
+    folder = tmp_path_factory.mktemp("usb")
+    with zipfile.ZipFile(target) as zf:
+        zf.extractall(folder)
+    (root,) = list(folder.iterdir())
+    return root
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A page with no base URL (file://), recording every problem a reader could hit."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("request", lambda r: r.url.startswith(("file://", "data:", "blob:", "about:")) or problems.append(f"request: {r.url}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    yield page, problems
+    context.close()
+
+
+def test_bundle_works_from_the_file_system(unzipped: Path, offline_page: tuple[Page, list[str]]) -> None:
+    """Open index.html, open a lesson, switch language, search, answer a quiz, open the slides."""
+    page, problems = offline_page
+    assert (unzipped / "README.txt").is_file()
+    page.goto((unzipped / "index.html").as_uri())
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+
+    # A lesson, through the site's own links (file:// shows a folder listing for "dir/" links).
+    page.locator("article").get_by_role("link", name=re.compile("小学生")).click()
+    expect(page).to_have_url(re.compile(r"/lessons/index\.html#children-6-9$"))
+    page.locator("article").get_by_role("link", name="先问一问，再决定").click()
+    expect(page).to_have_url(re.compile(r"/lessons/check-first\.html$"))
+
+    # The language menu keeps the lesson.
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/en/lessons/check-first\.html$"))
+
+    # Search, from the English index shipped as a script.
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("hotlines")
+    box.press("End")
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    assert all("/en/" in href for href in results.evaluate_all("els => els.map(e => e.href)"))
+    page.keyboard.press("Escape")
+
+    # The quiz is live: answer its first question right.
+    ui = i18n.quiz_strings("en")
+    quiz = page.locator('section[data-pa-quiz="check-first"]')
+    expect(quiz).to_have_attribute("data-pa-ready", "")
+    first = quiz.locator(".pa-quiz__question").first
+    first.locator("input[data-pa-correct]").first.check()
+    first.get_by_role("button", name=ui["check"], exact=True).click()
+    expect(quiz.get_by_role("status")).to_contain_text(ui["correct"])
+
+    # The slides open and move on with the keyboard.
+    page.locator('a[href*="present"]').first.click()
+    expect(page).to_have_url(re.compile(r"/present/index\.html(#s1)?$"))
+    counter = page.get_by_text(re.compile(r"^\s*1\s*/\s*\d+\s*$")).first
+    expect(counter).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text(re.compile(r"^\s*2\s*/\s*\d+\s*$")).first).to_be_visible()
+    assert problems == []
