@@ -144,7 +144,7 @@ def test_click_buttons_and_swipe_move_between_slides(page: Page) -> None:
     w = Words("en")
     bar, total = _open_deck(page, w)
     main = page.get_by_role("main")
-    main.get_by_role("heading").first.click()
+    _current(page).click()
     expect(bar).to_contain_text(w.counter_re(2, total))
     page.get_by_role("button", name=w.deck["next"]).click()
     expect(bar).to_contain_text(w.counter_re(3, total))
@@ -242,6 +242,30 @@ def test_deck_works_from_a_folder_without_a_server(page: Page, site_dir: Path) -
     page.keyboard.press("ArrowRight")
     expect(bar).to_contain_text(re.compile(re.escape(w.counter(2, "§")).replace("§", r"\d+")))
     expect(page.get_by_role("link", name=w.deck["back"])).to_have_attribute("href", "../index.html")
+
+
+def test_axe_finds_no_accessibility_problem_in_the_deck(page: Page) -> None:
+    """axe-core (WCAG 2 A/AA and best practices) on the deck: title slide, a question with its
+    answer shown, the last slide, and the right-to-left deck."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    w = Words("en")
+    _bar, total = _open_deck(page, w)
+
+    def problems() -> str:
+        results = axe.run(page)
+        return "" if results.violations_count == 0 else results.generate_report()
+
+    assert problems() == ""
+    _go_to_heading(page, w.text(w.question("sent-by-mum").prompt), total)
+    page.keyboard.press("r")
+    expect(page.get_by_role("button", name=w.deck["hide"])).to_be_visible()
+    assert problems() == ""
+    page.keyboard.press("End")
+    assert problems() == ""
+    page.goto("ug/" + LESSON + "present/")
+    assert problems() == ""
 
 
 # -- QR code ----------------------------------------------------------------------------

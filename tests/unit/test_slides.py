@@ -289,7 +289,7 @@ def test_every_lesson_in_every_language_has_its_deck(site_dir: Path) -> None:
         assert f'<html lang="{lang}" dir="' in deck, path
         assert 'href="present/"' in page, path
         title = re.search(r'<main class="pa-deck"[^>]*aria-label="([^"]*)"', deck).group(1)  # type: ignore[union-attr]
-        assert "<h1" in deck and title and unescape(title) in unescape(page), path
+        assert deck.count("<h1") == 1 and title and unescape(title) in unescape(page), path
         assert not re.search(r"<(script|link)[^>]+(src|href)=\"(https?:)?//", deck), path
         assert "<script src=" not in deck and 'rel="stylesheet"' not in deck, path
         assert 'aria-roledescription="' in deck and 'id="pa-deck-strings"' in deck, path

@@ -53,7 +53,7 @@ function start() {
     try { history.replaceState(null, "", `#${slide.id}`); } catch (e) { /* not kept */ }
     if (hadFocus) deck.focus();
     if (announce) {
-      const heading = $("h1, h2", slide);
+      const heading = $("h2", slide);
       values.title = heading ? heading.textContent.trim() : "";
       say(fill(word("announce", "Slide {n} of {total}: {title}"), values));
     }
