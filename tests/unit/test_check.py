@@ -165,6 +165,32 @@ def test_quiz_errors_and_warnings_come_from_the_quiz_loader(tmp_path: Path) -> N
     assert not report.ok
 
 
+def test_a_language_declared_incomplete_expects_missing_quiz_text(tmp_path: Path) -> None:
+    """Missing quiz text in a language the quiz plugin declares incomplete is not reported, as in the build."""
+    config = MKDOCS_ZH.replace(
+        "          name: zh\n",
+        "          name: zh\n        - locale: en\n          name: en\n        - locale: vi\n          name: vi\n",
+    ).replace("  - pingan-quiz", "  - pingan-quiz:\n      incomplete_languages: [vi]")
+    quiz = (
+        "title: {zh: 测验, en: Quiz}\nquestions:\n  - id: q\n    kind: truefalse\n"
+        "    prompt: {zh: 问, en: Ask}\n    answer: true\n    explanation: {zh: 因为}\n"
+    )
+    root = _project(
+        tmp_path,
+        {
+            "mkdocs.yml": config,
+            "hotlines.yml": 'hotlines:\n  - number: "110"\n    label: {zh: 报警电话, en: Police, vi: Cảnh sát}\n',
+            "content/zh/index.md": "# 首页\n",
+            "content/en/index.md": "# Home\n",
+            "content/vi/index.md": "# Trang chủ\n",
+            "quizzes/a.yml": quiz,
+        },
+    )
+    messages = [p.message for p in run_check(root).warnings]
+    assert any('has no "en" text' in m for m in messages)  # en is not declared incomplete
+    assert not any('has no "vi" text' in m for m in messages)
+
+
 def test_placeholders_know_the_contacts_of_the_chosen_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """{{ contact.x }} may name a contact of the edition being built (EDITION=…); every edition is checked."""
     root = _project(
