@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urljoin
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -226,6 +227,8 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             back=get_relative_url(page.url, deck_url),
             favicon=get_relative_url(config.theme.get("favicon") or "assets/pingan/favicon.svg", deck_url),
             url=url,
+            description=page.meta.get("description") or config.site_description or title,
+            canonical=urljoin(config.site_url, deck_url) if config.site_url else "",
             qr=Markup(slides.qr_svg(url, i18n.fill(strings["qr"], {"url": url}))),
             css=Markup(_asset("slides.css", "</style")),
             js=Markup(_asset("slides.mjs", "</script")),
