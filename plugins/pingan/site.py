@@ -283,6 +283,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             # The default language's build ends after all others: keep only its own pages.
             docs = [d for d in data["docs"] if not d["location"].startswith(others)]
             target = root_index
+        docs = _without_quizzes(docs)
         conf = self._search_conf.get(lang, data.get("config", {}))
         target.parent.mkdir(parents=True, exist_ok=True)
         index = json.dumps({"config": conf, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
@@ -301,6 +302,18 @@ class SitePlugin(BasePlugin[SiteConfig]):
         for module in folder.glob("*.mjs"):
             body = module.read_text(encoding="utf-8")
             module.with_suffix(".js").write_text(f'(function () {{\n"use strict";\n{body}\n}})();\n', encoding="utf-8")
+
+
+def _without_quizzes(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The search entries without the quizzes' own (issue 7: page weight, no spoilers).
+
+    Material indexes a quiz as one section under its title (``#pa-quiz-<id>-title``, see
+    pingan.quiz.render): every question, option, answer and explanation plus the quiz's
+    interface words. In search results that shows the right answers, and it made up 40 %
+    of each language's index, which every page downloads on its first load. The lesson's
+    own sections, and the heading above its quiz, stay searchable.
+    """
+    return [d for d in docs if not d["location"].partition("#")[2].startswith("pa-quiz-")]
 
 
 def _version() -> str:
