@@ -16,6 +16,10 @@ from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 from helpers import ROOT, build_site, serve_dir  # noqa: E402
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# Build as a published site would be (mkdocs.yml reads SITE_URL): canonical links, the sitemap
+# and the slides' QR codes carry a public address. The default, the local preview address,
+# gives no QR code (a phone cannot open it).
+os.environ["SITE_URL"] = "https://pingan.example.org/"
 
 
 @pytest.fixture(scope="session")

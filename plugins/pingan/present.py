@@ -200,6 +200,10 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             slides.rebase_urls(content, _prefix(page.url, deck_url)), strings=strings, title=title, quiz=quiz
         )
         url = page.canonical_url or ""
+        if _is_local(url):
+            # The local preview address (the default site_url) means nothing on a pupil's
+            # phone: no QR code until SITE_URL names the public site.
+            url = ""
         pa = self._pa.get(page.file.src_uri) or {}
         lesson = pa.get("lesson") or {}
         # The deck: a title slide, the lesson's goals, its sections and quiz, then help
@@ -288,3 +292,16 @@ def _json_script(data: dict[str, str]) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
+
+def _is_local(url: str) -> bool:
+    """True for an address only this computer can open (127.0.0.1, localhost, ::1)."""
+    from ipaddress import ip_address
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -311,3 +311,20 @@ def test_untranslated_lesson_deck_keeps_its_sections_in_their_language(site_dir:
         assert all('lang="zh"' in s for s in sections), path
         checked += 1
     assert checked, "no untranslated lesson in the site (every language complete?)"
+
+
+@pytest.mark.parametrize(
+    ("url", "local"),
+    [
+        ("http://127.0.0.1:8000/lessons/x/", True),
+        ("http://localhost:8000/", True),
+        ("http://[::1]:8000/", True),
+        ("https://pingan.example.org/lessons/x/", False),
+        ("http://192.0.2.7/", False),
+    ],
+)
+def test_no_qr_code_for_a_local_preview_address(url: str, local: bool) -> None:
+    """A QR code for 127.0.0.1 would only fail on a pupil's phone, so the deck leaves it out."""
+    from pingan.present import _is_local
+
+    assert _is_local(url) is local
