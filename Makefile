@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build bundle check i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ unit: setup
 
 browser-test: setup chromium
 	$(BIN)/pytest -m browser
+
+# Sizes and build times (quiz assets, heaviest first load, corpora of 50/100/200 lessons
+# with and without the quiz plugin): a table, not a test. Takes several minutes.
+bench: setup chromium
+	$(BIN)/python tests/bench.py
 
 lock: $(BIN)/python
 	$(PIP) install -r requirements.lock
