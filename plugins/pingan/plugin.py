@@ -36,6 +36,7 @@ from mkdocs.utils import get_relative_url
 
 from pingan import i18n
 from pingan.config import QuizConfig
+from pingan.lessons import fenced_lines
 from pingan.quiz.loader import LoadResult, load_quizzes
 from pingan.quiz.model import Problem
 from pingan.quiz.refs import QUIZ_REF_RE
@@ -53,7 +54,6 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 SCRIPT_URI = "assets/pingan/quiz.mjs"
 STYLE_URI = "assets/pingan/quiz.css"
 
-_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"<h([1-6])[\s>]")
 # The loader's message for a missing translation names the language: 'has no "vi" text'.
 _MISSING_TEXT_RE = re.compile(r'has no "(?P<lang>[^"]+)" text')
@@ -162,7 +162,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """Swap each ``[[quiz id]]`` for a placeholder; note unknown ids with their line."""
         if not self.config.enabled:
             return None
-        fenced = _fenced_lines(markdown)
+        fenced = fenced_lines(markdown)
         matches = [m for m in QUIZ_REF_RE.finditer(markdown) if _line_of(markdown, m.start()) not in fenced]
         if not matches:
             return None
@@ -203,7 +203,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             source = Path(path).read_text(encoding="utf-8-sig")
         except OSError:
             return md_lines
-        fenced = _fenced_lines(source)
+        fenced = fenced_lines(source)
         found = [(m.group("id"), _line_of(source, m.start())) for m in QUIZ_REF_RE.finditer(source)]
         found = [(qid, n) for qid, n in found if n not in fenced]
         # Front matter comes first: the body's references are the last ones.
@@ -336,22 +336,4 @@ def _problem_language(problem: Problem) -> str | None:
 
 def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
-
-
-def _fenced_lines(text: str) -> set[int]:
-    """1-based numbers of the lines inside fenced code blocks (examples are not quizzes)."""
-    inside: set[int] = set()
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = _FENCE_RE.match(line)
-        if fence is None:
-            if m:
-                fence = m.group(1)
-                inside.add(number)
-        else:
-            inside.add(number)
-            closing = m.group(1) if m else ""
-            if closing[:1] == fence[0] and len(closing) >= len(fence) and line.strip() == closing:
-                fence = None
-    return inside
 
