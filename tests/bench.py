@@ -13,14 +13,20 @@ Every build runs in a fresh Python process (its wall clock includes starting Pyt
 imports and jieba's dictionary load, which is also timed alone); peak memory is that
 process's maximum resident set. Builds are repeated (--repeat, default 3) and the median
 is shown, except for corpora of more than 100 lessons (once: they take minutes).
-Optional: Lighthouse scores when ``npx --no-install lighthouse`` works (not installed here
-by anything; CHROME_PATH is set to the tests' Chromium).
+Optional: Lighthouse (mobile) on the home page, the heaviest page and a slide deck, served
+gzip-compressed, when a ``lighthouse`` is on PATH or ``npx --no-install lighthouse`` finds
+one (nothing installs it; CHROME_PATH is set to the tests' Chromium). --no-lighthouse
+skips it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import gzip
+import http.server
+import io
 import json
 import os
 import re
@@ -29,7 +35,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +46,7 @@ import yaml
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
 
-from helpers import ROOT, built_pages, copy_project, serve_dir  # noqa: E402
+from helpers import ROOT, built_pages, copy_project, serve_dir, site_languages  # noqa: E402
 from quality import FIRST_LOAD_BUDGET_GZIP, Weigher, gzip_size  # noqa: E402
 
 ASSETS = ROOT / "plugins" / "pingan" / "assets"
@@ -247,23 +255,62 @@ def heaviest_first_load(site_dir: Path) -> tuple[str, int, str, int] | None:
     return top.path, top.total, top.breakdown(), len(loads)
 
 
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Files as a production server sends them: gzip -9 when the browser accepts it."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def send_head(self):  # noqa: ANN201 - stdlib signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 9)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve_gzip(path: Path) -> Iterator[str]:
+    """Like helpers.serve_dir, gzip-compressed (for Lighthouse, which weighs transfers)."""
+    handler = functools.partial(_GzipHandler, directory=str(path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def lighthouse(site_dir: Path, paths: list[str]) -> list[str]:
-    """Lighthouse (mobile) scores per page, if ``npx --no-install lighthouse`` is there."""
+    """Lighthouse (mobile) scores per page, with a ``lighthouse`` on PATH or one that
+    ``npx --no-install lighthouse`` finds; nothing is installed here."""
     from chromium import find_chromium
 
-    npx = shutil.which("npx")
     chromium = find_chromium()
-    if not npx or not chromium:
-        return ["Lighthouse: skipped (no npx or no Chromium)"]
+    if chromium is None:
+        return ["Lighthouse: skipped (no Chromium)"]
     env = dict(os.environ, CHROME_PATH=chromium)
-    probe = subprocess.run([npx, "--no-install", "lighthouse", "--version"], capture_output=True, text=True, env=env)
-    if probe.returncode != 0:
-        return ["Lighthouse: skipped (not installed; npx --no-install lighthouse fails)"]
+    found = shutil.which("lighthouse")
+    command = [found] if found else [shutil.which("npx") or "npx", "--no-install", "lighthouse"]
+    try:
+        probe = subprocess.run([*command, "--version"], capture_output=True, text=True, env=env)
+    except OSError:
+        probe = None
+    if probe is None or probe.returncode != 0:
+        return ["Lighthouse: skipped (not installed: no lighthouse on PATH, npx --no-install lighthouse fails)"]
     rows = []
-    with serve_dir(site_dir) as url:
+    with serve_gzip(site_dir) as url:
         for path in paths:
             proc = subprocess.run(
-                [npx, "--no-install", "lighthouse", url + path, "--quiet", "--output=json", "--output-path=stdout",
+                [*command, url + path, "--quiet", "--output=json", "--output-path=stdout",
                  "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
                  "--only-categories=performance,accessibility,best-practices,seo"],
                 capture_output=True, text=True, env=env,
@@ -271,9 +318,24 @@ def lighthouse(site_dir: Path, paths: list[str]) -> list[str]:
             if proc.returncode != 0:
                 rows.append(f"Lighthouse {path or '/'}: failed: {proc.stderr.strip()[-300:]}")
                 continue
-            cats = json.loads(proc.stdout)["categories"]
-            scores = "/".join(str(round(cats[k]["score"] * 100)) for k in ("performance", "accessibility", "best-practices", "seo"))
-            rows.append(f"Lighthouse {path or '/'} (perf/a11y/best/SEO): {scores}")
+            report = json.loads(proc.stdout)
+            cats = report["categories"]
+            scores = "/".join(
+                str(round((cats[k]["score"] or 0) * 100)) for k in ("performance", "accessibility", "best-practices", "seo")
+            )
+            missed = sorted(
+                a["id"] for c in cats.values() for ref in c["auditRefs"] if ref["weight"]
+                for a in [report["audits"][ref["id"]]] if a["score"] is not None and a["score"] < 1
+            )
+            metrics = ", ".join(
+                f"{k} {report['audits'][a]['displayValue']}"
+                for k, a in (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
+                             ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"))
+            )
+            rows.append(
+                f"Lighthouse {path or '/'} (perf/a11y/best/SEO): {scores} ({metrics})"
+                + (f"; below 1: {', '.join(missed)}" if missed else "")
+            )
     return rows
 
 
@@ -320,27 +382,25 @@ def main() -> None:
             "a quiz adds to its lesson's HTML, gzip",
             f"median {statistics.median(added):,.0f} B (min {min(added):,d}, max {max(added):,d}; {len(added)} lesson pages)",
         )
-        if args.no_browser:
-            row("heaviest first load", "skipped (--no-browser)")
+        found = None if args.no_browser else heaviest_first_load(tmp / "site")
+        if found is None:
+            row("heaviest first load", "skipped (--no-browser or no Chromium)")
         else:
-            found = heaviest_first_load(tmp / "site")
-            if found is None:
-                row("heaviest first load", "skipped (no Chromium)")
-            else:
-                path, total, breakdown, pages = found
-                verdict = "within" if total <= FIRST_LOAD_BUDGET_GZIP else "OVER"
-                row(
-                    "heaviest first load, gzip",
-                    f"{total:,d} B = {kib(total)} on {path} ({pages} pages; {verdict} the budget of {kib(FIRST_LOAD_BUDGET_GZIP)})",
-                )
-                out(breakdown, flush=True)
+            path, total, breakdown, pages = found
+            verdict = "within" if total <= FIRST_LOAD_BUDGET_GZIP else "OVER"
+            row(
+                "heaviest first load, gzip",
+                f"{total:,d} B = {kib(total)} on {path} ({pages} pages; {verdict} the budget of {kib(FIRST_LOAD_BUDGET_GZIP)})",
+            )
+            out(breakdown, flush=True)
         if not args.no_lighthouse:
-            for line in lighthouse(tmp / "site", ["", "zh-Hant/lessons/what-the-law-says/"]):
-                out("  " + line, flush=True)
+            heaviest = [found[0]] if found is not None else []
+            for line in lighthouse(tmp / "site", ["", *heaviest, "lessons/check-first/present/"]):
+                row(*line.split(": ", 1))
 
         out("\nEditors", flush=True)
         row(
-            f"real site build ({real.pages} pages, 5 languages), median of {args.repeat}",
+            f"real site build ({real.pages} pages, {len(site_languages())} languages), median of {args.repeat}",
             f"{real.wall:.1f} s wall (jieba dictionary {real.jieba:.2f} s, build {real.build:.1f} s), "
             f"peak {real.max_rss_mib:.0f} MiB",
         )
@@ -363,10 +423,10 @@ def main() -> None:
             f"{q.max_rss_mib:.0f} MiB | {b.max_rss_mib:.0f} MiB | {q.max_rss_mib / b.max_rss_mib:.2f} |"
         )
     if len(table) > 1:
-        (n0, _, q0, _b0), (n1, _, q1, _b1) = table[0], table[-1]
+        (n0, _, q0, b0), (n1, _, q1, b1) = table[0], table[-1]
         out(
-            f"\nGrowth {n0} -> {n1} lessons (×{n1 / n0:.1f}): build ×{q1.build / q0.build:.2f} with the quiz plugin; "
-            "×1 per page would be linear."
+            f"\nGrowth from {n0} to {n1} lessons (pages ×{q1.pages / q0.pages:.2f}): build time ×{q1.build / q0.build:.2f} "
+            f"with the quiz plugin, ×{b1.build / b0.build:.2f} without (linear growth: ×{q1.pages / q0.pages:.2f})."
         )
     out("\nSummary")
     out("| measure | value |")
