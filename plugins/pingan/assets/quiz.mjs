@@ -17,6 +17,9 @@ const store = {
   set(key, value) {
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* not kept */ }
   },
+  remove(key) {
+    try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
+  },
   // Forget answers saved for other versions of this quiz: they would not fit.
   prune(prefix, keep) {
     try {
@@ -131,7 +134,7 @@ function setup(root, t) {
 
   function clear() {
     saved = {};
-    store.set(key, saved);
+    store.remove(key); // not even the key stays: it would tell which lesson was opened
     for (const q of questions) {
       delete q.dataset.paResult;
       button(q).removeAttribute("aria-disabled");
