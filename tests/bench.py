@@ -393,6 +393,15 @@ def main() -> None:
                 f"{total:,d} B = {kib(total)} on {path} ({pages} pages; {verdict} the budget of {kib(FIRST_LOAD_BUDGET_GZIP)})",
             )
             out(breakdown, flush=True)
+        indexes = {p.parent.parent.relative_to(tmp / "site").as_posix(): gzip_size(p.read_bytes())
+                   for p in (tmp / "site").glob("**/search/search_index.json")}
+        worker = sum(gzip_size(p.read_bytes()) for p in (tmp / "site" / "assets" / "javascripts" / "workers").glob("search.*.js"))
+        big = max(indexes, key=indexes.get)
+        row(
+            "search, loaded when opened, gzip",
+            f"worker {worker:,d} B + index {indexes[big]:,d} B ({big if big != '.' else 'zh'}, the largest; "
+            + ", ".join(f"{k if k != '.' else 'zh'} {v / 1024:.1f}" for k, v in sorted(indexes.items())) + " KiB)",
+        )
         if not args.no_lighthouse:
             heaviest = [found[0]] if found is not None else []
             for line in lighthouse(tmp / "site", ["", *heaviest, "lessons/check-first/present/"]):

@@ -22,13 +22,13 @@ from urllib.parse import unquote, urlparse
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Request
 
-#: The most a page may weigh on its first load, gzip-compressed: the one budget for every page.
-#: Issue 7 started from 90 KiB. The heaviest page (a long lesson with its quiz, in Traditional
-#: Chinese) weighs 125 KiB: Material's script, style sheet and search worker 70, its
-#: language's search index 34 (Chinese text, split into words for search, without the
-#: quizzes: pingan.site), the page 13, ours 8. Each new lesson adds about 2 KiB to its
-#: language's index: raise this only after looking at what grew (make bench shows it).
-FIRST_LOAD_BUDGET_GZIP = 128 * 1024
+#: The most a page may weigh on its first load, gzip-compressed: the one budget for every page,
+#: issue 7's 90 KB (decimal, the stricter reading). The heaviest page, a long lesson with its
+#: quiz in Traditional Chinese, weighs about 78 KiB: Material's script and style sheet 58, the
+#: page 13, ours 8. Search is not in it: its index (35 KiB on that page) and worker (12 KiB)
+#: load when the reader opens search (overrides/partials/pingan-search-on-demand.html). Raise
+#: this only after looking at what grew (make bench shows it).
+FIRST_LOAD_BUDGET_GZIP = 90 * 1000
 
 #: axe-core impacts that fail the accessibility tests.
 BLOCKING_IMPACTS = ("serious", "critical")

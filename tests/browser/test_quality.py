@@ -210,8 +210,8 @@ def test_clear_my_answers_forgets_them(page: Page) -> None:
 
 
 def test_every_first_load_is_within_the_budget(crawl: Crawl) -> None:
-    """Each page's first load (all it requests until the network is idle, search worker and
-    index included), gzip -9 as a server sends it, stays within FIRST_LOAD_BUDGET_GZIP."""
+    """Each page's first load (all it requests until the network is idle; search loads only
+    when opened), gzip -9 as a server sends it, stays within FIRST_LOAD_BUDGET_GZIP."""
     unweighed = [f"{v.path}: {url}" for v in crawl.visits for url in v.load.strays]
     assert not unweighed, "requests that are not files of the site:\n" + "\n".join(unweighed)
     heaviest = max(crawl.visits, key=lambda v: v.load.total)

@@ -96,3 +96,60 @@ def test_english_search_finds_only_english_pages(page: Page) -> None:
     page.goto("en/")
     found = _search(page, "hotlines")
     assert found and all(p.startswith("/en/") for p in found), found
+
+
+# -- search on demand (issue 7: overrides/partials/pingan-search-on-demand.html) ---------
+
+INDEX_RE = re.compile(r"/search/search_index\.json$")
+
+
+def _watch_search_loads(page: Page) -> dict[str, list[str]]:
+    seen: dict[str, list[str]] = {"index": [], "worker": []}
+    page.on("request", lambda r: INDEX_RE.search(urlparse(r.url).path) and seen["index"].append(r.url))
+    page.on("worker", lambda w: seen["worker"].append(w.url))
+    return seen
+
+
+def test_search_loads_only_when_the_reader_opens_it(page: Page) -> None:
+    """On a phone, a page loads without Material's search index or search worker; tapping the
+    search icon fetches this language's index, starts the worker, and the search finds pages."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    seen = _watch_search_loads(page)
+    page.goto("en/lessons/check-first/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert seen == {"index": [], "worker": []}
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.get_by_role("textbox", name="Search")
+    expect(box).to_be_focused()
+    box.fill("trusted adult")
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    assert [urlparse(u).path for u in seen["index"]] == ["/en/search/search_index.json"]
+    assert len(seen["worker"]) == 1 and "/workers/search." in seen["worker"][0]
+    assert all(urlparse(h).path.startswith("/en/") for h in results.evaluate_all("els => els.map(e => e.href)"))
+
+
+def test_search_keyboard_shortcut_loads_search(page: Page) -> None:
+    """On a desktop, the / key opens search (Material's shortcut), which loads it; Chinese
+    typed then finds Chinese pages."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    seen = _watch_search_loads(page)
+    page.goto("", wait_until="networkidle")
+    assert seen["index"] == []
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.fill("求助电话")
+    box.press("End")  # Material ignores typed CJK text until a real key event arrives
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible()
+    assert [urlparse(u).path for u in seen["index"]] == ["/search/search_index.json"]
+
+
+def test_a_search_result_highlights_the_words_on_its_page(page: Page) -> None:
+    """Following a search result (?h=…) loads search at once, so the words are highlighted."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    seen = _watch_search_loads(page)
+    page.goto("en/lessons/check-first/?h=trusted")
+    expect(page.locator("article mark[data-md-highlight]").first).to_have_text(re.compile("trusted", re.I))
+    assert seen["index"] and seen["worker"] == []
