@@ -319,13 +319,6 @@ def set_source_hash(text: str, value: str, *, front_matter: bool = True) -> str:
     return bom + "".join(lines)
 
 
-def _quiz_loader_accepts_hash() -> bool:
-    """True when the quiz loader allows ``source_hash`` at the top of a translation file."""
-    from pingan.quiz import loader
-
-    return HASH_KEY in getattr(loader, "TRANSLATION_TOP_KEYS", (HASH_KEY,))
-
-
 def _translation_source(settings: SiteSettings, path: Path) -> tuple[Path | None, bool, str]:
     """For a translation file: its source, whether it is a page, or why it is not a translation."""
     resolved = path.resolve()
@@ -383,11 +376,6 @@ def mark_current(
             continue
         if not source.is_file():
             problems.append(Problem(shown, 1, f"its source {settings.shown(source)} does not exist; nothing to be current with"))
-            continue
-        if not is_page and not _quiz_loader_accepts_hash():
-            problems.append(
-                Problem(shown, 1, f'not marked: the quiz loader does not accept "{HASH_KEY}" in translation files yet')
-            )
             continue
         value = file_hash(source)
         raw = target.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import copy_project
 
-from pingan import i18n_status
 from pingan.i18n_status import Entry, collect_status, file_hash, main, mark_current, set_source_hash
 
 EN_LESSON = "content/en/lessons/check-first.md"
+LANGUAGES = ("zh", "en", "zh-Hant", "vi", "ug")
 ZH_LESSON = "content/zh/lessons/check-first.md"
 
 
@@ -32,6 +33,14 @@ def _entry(root: Path, path: str, lang: str = "en") -> Entry:
     return found[0]
 
 
+def _unmark(path: Path) -> None:
+    """Take the source_hash line out, as in a translation that was never marked current."""
+    text = path.read_text(encoding="utf-8")
+    unmarked = re.sub(r"(?m)^source_hash: [0-9a-f]{12}\n", "", text, count=1)
+    assert unmarked != text
+    path.write_text(unmarked, encoding="utf-8")
+
+
 def _set_reviewed(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "translation_reviewed: false" in text
@@ -42,9 +51,12 @@ def _set_reviewed(path: Path) -> None:
 
 
 def test_editing_the_source_makes_the_translation_stale_and_mark_current_fixes_it(project: Path) -> None:
-    """Mark current -> current; edit the zh lesson -> stale; mark current again -> current."""
+    """Never marked -> stale; mark current -> current; edit the zh lesson -> stale; mark
+    current again -> current. The project's own translations start out marked current."""
     en, zh = project / EN_LESSON, project / ZH_LESSON
     _set_reviewed(en)
+    assert _entry(project, EN_LESSON).status == ("translated",)
+    _unmark(en)
     assert _entry(project, EN_LESSON).status == ("stale",)
     assert _entry(project, EN_LESSON).note == "never marked current"
 
@@ -84,6 +96,7 @@ def test_unreviewed_translation_shows(project: Path) -> None:
 def test_mark_current_changes_only_one_line(project: Path) -> None:
     """The hash goes after title:, every other byte stays; a second mark replaces the line."""
     en = project / EN_LESSON
+    _unmark(en)
     before = en.read_text(encoding="utf-8").splitlines(keepends=True)
     mark_current([Path(EN_LESSON)], project)
     after = en.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -125,7 +138,7 @@ def test_mark_current_refuses_what_is_not_a_translation(project: Path) -> None:
 # -- quizzes ---------------------------------------------------------------------------------------
 
 
-def test_quizzes_inline_translation_file_and_missing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_quizzes_inline_translation_file_and_missing(project: Path) -> None:
     """Inline English counts as translated; a translation file is stale until marked; none is missing."""
     quizzes = project / "quizzes"
     assert _entry(project, "quizzes/check-first.yml").status == ("translated",)
@@ -138,7 +151,6 @@ def test_quizzes_inline_translation_file_and_missing(project: Path, monkeypatch:
     translation = quizzes / "saying-no.en.yml"
     translation.write_text("# English text for quizzes/saying-no.yml\ntitle: Say no\n", encoding="utf-8")
     assert _entry(project, "quizzes/saying-no.en.yml").note == "never marked current"
-    monkeypatch.setattr(i18n_status, "_quiz_loader_accepts_hash", lambda: True)
     done, problems = mark_current([Path("quizzes/saying-no.en.yml")], project)
     assert problems == []
     assert translation.read_text(encoding="utf-8") == (
@@ -147,20 +159,32 @@ def test_quizzes_inline_translation_file_and_missing(project: Path, monkeypatch:
     assert _entry(project, "quizzes/saying-no.en.yml").status == ("translated",)
 
 
-def test_quiz_translations_wait_for_the_loader(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the quiz loader accepts source_hash, mark-current leaves quiz translation files alone."""
-    translation = project / "quizzes/check-first.en.yml"
-    translation.write_text("title: Check first\n", encoding="utf-8")
-    monkeypatch.setattr(i18n_status, "_quiz_loader_accepts_hash", lambda: False)
+def test_a_marked_quiz_translation_still_loads(project: Path) -> None:
+    """mark-current writes source_hash into a real quiz translation file, and the quiz loader
+    accepts the file as it is then: the site builds with marked translations."""
+    from pingan.quiz.loader import load_quizzes
+
+    translation = project / "quizzes/check-first.zh-Hant.yml"
+    _unmark(translation)
     done, problems = mark_current([translation], project)
-    assert done == []
-    assert [str(p) for p in problems] == [
-        'quizzes/check-first.en.yml:1: not marked: the quiz loader does not accept "source_hash" in translation files yet'
-    ]
-    assert translation.read_text(encoding="utf-8") == "title: Check first\n"
+    assert problems == [] and len(done) == 1
+    assert f"source_hash: {file_hash(project / 'quizzes/check-first.yml')}\n" in translation.read_text(encoding="utf-8")
+    assert _entry(project, "quizzes/check-first.zh-Hant.yml", "zh-Hant").status == ("translated",)
+    result = load_quizzes(project / "quizzes", languages=LANGUAGES, default_language="zh")
+    assert result.errors == [] and "check-first" in result.quizzes
 
 
-# -- the textual edit ------------------------------------------------------------------------------------
+def test_a_hand_edited_source_hash_is_reported(project: Path) -> None:
+    """A source_hash that mark-current did not write fails the quiz check with what to do."""
+    from pingan.quiz.loader import load_quizzes
+
+    translation = project / "quizzes/check-first.zh-Hant.yml"
+    text = translation.read_text(encoding="utf-8")
+    translation.write_text(re.sub(r"(?m)^source_hash: .*$", "source_hash: today", text), encoding="utf-8")
+    errors = load_quizzes(project / "quizzes", languages=LANGUAGES, default_language="zh").errors
+    assert len(errors) == 1
+    assert str(errors[0]).startswith("quizzes/check-first.zh-Hant.yml:")
+    assert "make i18n-current" in str(errors[0])
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,10 @@ QUESTION_KEYS = (
 OPTION_KEYS = ("text", "correct", "feedback", "next")
 
 # What a translation file may hold: the texts of the quiz, nothing else.
-TRANSLATION_TOP_KEYS = ("title", "intro", "questions")
+#: ``source_hash`` is written by ``make i18n-current`` (pingan.i18n_status): which version of
+#: the quiz file the translation follows. The loader checks its form and otherwise ignores it.
+TRANSLATION_TOP_KEYS = ("title", "intro", "questions", "source_hash")
+_SOURCE_HASH_RE = re.compile(r"[0-9a-f]{12}")
 TRANSLATION_QUESTION_KEYS = ("prompt", "situation", "options", "if_true", "if_false", "explanation")
 TRANSLATION_OPTION_KEYS = ("text", "feedback")
 #: Keys of the quiz file that carry its structure or its answers. A
@@ -1258,6 +1261,15 @@ class _TranslationFile(_YamlFile):
                 self.take(key, value, ("intro",), "the intro")
         if "questions" in top:
             self.questions(*top["questions"], quiz)
+        if "source_hash" in top:
+            key, value = top["source_hash"]
+            if not (isinstance(value, ScalarNode) and _SOURCE_HASH_RE.fullmatch(value.value)):
+                self.error(
+                    value,
+                    '"source_hash" is written by "make i18n-current" (12 letters and digits, '
+                    'for example 1a2b3c4d5e6f); do not edit it by hand: delete the line, then '
+                    'run "make i18n-current FILES=<this file>" once the translation is up to date',
+                )
 
     def questions(self, key: ScalarNode, node: Node, quiz: Quiz | None) -> None:
         """Check ``questions:``: question ids as keys, each with its texts."""
