@@ -10,7 +10,7 @@ attributes written here, so this module is the contract between them.
 
 Structure (``…`` = repeated; ``[hidden]`` = shown by the script)::
 
-    section.pa-quiz[data-pa-quiz][data-pa-version][data-pa-lang][aria-labelledby]
+    section.pa-quiz[data-pa-quiz][data-pa-version][data-pa-lang][aria-labelledby][data-search-exclude]
       h2-h6.pa-quiz__title
       div.pa-quiz__intro?
       form.pa-quiz__form[method=dialog]        (a stray Enter never reloads the page)
@@ -29,6 +29,10 @@ Structure (``…`` = repeated; ``[hidden]`` = shown by the script)::
             div.pa-quiz__explanation
         div.pa-quiz__end[hidden] > p.pa-quiz__score + button.pa-quiz__reset
       p.pa-quiz__status[role=status]           the live region (visually hidden)
+
+``data-search-exclude`` keeps the quiz out of the site's search index (Material's search,
+and its successor's, honour it): a quiz's text holds its answers, and indexing it cost
+build time only to be thrown away (pingan.site drops any quiz entry that gets through).
 
 Follow-up questions come right after the question whose choice leads to
 them, so they read in order without JavaScript; the script hides them until
@@ -242,7 +246,7 @@ class _Renderer:
         out = [
             f'<section class="pa-quiz" id="{self.dom_id()}" data-pa-quiz="{escape(quiz.id)}"'
             f' data-pa-version="{escape(quiz.digest)}" data-pa-lang="{escape(self.lang)}"'
-            f' aria-labelledby="{title_id}">',
+            f' aria-labelledby="{title_id}" data-search-exclude>',
             f'<h{self.level} class="pa-quiz__title" id="{title_id}">{self.inline(quiz.title)}</h{self.level}>',
         ]
         if quiz.intro is not None:
