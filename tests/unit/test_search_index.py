@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import site_languages
+from helpers import ROOT, site_languages
 
 from pingan.i18n import quiz_strings
 
@@ -30,3 +30,24 @@ def test_every_language_index_has_its_lessons_but_not_their_quizzes(site_dir: Pa
             if d["location"].startswith("lessons/") and answer_box in d["text"].replace("\u200b", "")
         ]
         assert shown == [], (lang, answer_box, shown)
+
+
+def test_materials_search_parser_skips_a_rendered_quiz() -> None:
+    """The quiz HTML carries data-search-exclude, so Material's own search parser keeps the
+    lesson text around a quiz and none of the quiz: no tokenising of text that would only be
+    dropped again (build time), and no answers in the index even without pingan.site."""
+    from material.plugins.search.plugin import Parser
+
+    from pingan.quiz.loader import load_quizzes
+    from pingan.quiz.render import render_quiz
+
+    good = ROOT / "tests" / "fixtures" / "quizzes" / "good"
+    quiz = load_quizzes(good, languages=["zh", "en"], default_language="zh", root=good.parent).quizzes["demo"]
+    html = render_quiz(quiz, lang="en", default_language="zh", strings=quiz_strings("en"), heading_level=3)
+    parser = Parser()
+    parser.feed(f'<h2 id="before">Before</h2><p>Lesson text.</p>{html}<h2 id="after">After</h2><p>More.</p>')
+    parser.close()
+    text = " ".join("".join(s.title) + " " + "".join(s.text) for s in parser.data)
+    assert "Lesson text." in text and "More." in text
+    assert quiz.questions[0].prompt["en"] not in text
+    assert quiz_strings("en")["check"] not in text
