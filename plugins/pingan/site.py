@@ -47,6 +47,9 @@ _WORKER_SHIM_URI = "assets/pingan/vendor/iframe-worker.js"
 #: Our ES modules, which browsers refuse to load from file:// (offline bundle).
 _MODULE_TAG_RE = re.compile(r'<script type="module" src="([^"]*?assets/pingan/[^"?]+)\.mjs(\?[^"]*)?"></script>')
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+#: one <url> entry of sitemap.xml (group 1: its <loc>), and one hreflang link (group 1: href)
+_SITEMAP_URL_RE = re.compile(r"\n?[ \t]*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+_SITEMAP_LINK_RE = re.compile(r'\n?[ \t]*<xhtml:link rel="alternate" hreflang="[^"]*" href="([^"]*)"/>')
 _HTML_TAG_RE = re.compile(r"<html\b([^>]*)>")
 _FIRST_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -79,6 +82,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._data_key: tuple[Any, ...] | None = None
         self._version = _version()
         self._offline = False
+        #: public addresses of pages shown in another language (fallbacks), for sitemap.xml
+        self._fallback_urls: set[str] = set()
 
     # -- configuration, once per language build ---------------------------------
 
@@ -89,6 +94,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
             return None
         self._lang = config.theme["language"]
         i18n = config.plugins.get("i18n")
+        if not (i18n is not None and getattr(i18n, "building", False)):
+            self._fallback_urls = set()  # the outermost build: a fresh start (also under serve)
         if i18n is not None:
             langs = [lang for lang in i18n.config.languages if lang.build]
             self._languages = [lang.locale for lang in langs]
@@ -214,7 +221,14 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not self.config.enabled:
             return context
         source_lang = page.meta.get("pa_source_lang")
+        canonical = page.canonical_url
+        if source_lang and page.canonical_url:
+            # Its text is the source language's page: that page is the canonical one, and
+            # this address is no alternate in sitemap.xml (see _tidy_sitemap).
+            self._fallback_urls.add(page.canonical_url)
+            canonical = self._url_in(page.canonical_url, source_lang, config.site_url or "")
         context["pa"] = {
+            "canonical": canonical,
             "lang": self._lang,
             "version": self._version,
             "lesson": _lesson_info(page.meta, self._lang),
@@ -266,6 +280,32 @@ class SitePlugin(BasePlugin[SiteConfig]):
             self._split_search_index(config, lang, nested)
         if self._offline and not nested:
             self._classic_scripts(Path(config.site_dir) / "assets" / "pingan")
+        if not nested and self._fallback_urls:
+            self._tidy_sitemap(Path(config.site_dir) / "sitemap.xml")
+
+    def _url_in(self, url: str, lang: str, site_url: str) -> str:
+        """``url`` (a page of the language being built) as the same page of ``lang``."""
+        path = url.removeprefix(site_url) if site_url else url
+        prefix = self._prefixes.get(self._lang, "")
+        if prefix:
+            path = path.removeprefix(prefix + "/")
+        target = self._prefixes.get(lang, "")
+        return (site_url or "") + (f"{target}/" if target else "") + path
+
+    def _tidy_sitemap(self, sitemap: Path) -> None:
+        """sitemap.xml without the fallback pages: search engines learn of a page in a
+        language only where it is written in that language (not as its own URL, not as an
+        hreflang alternate); the page they show instead names its source as canonical."""
+        if not sitemap.is_file():
+            return
+        text = sitemap.read_text(encoding="utf-8")
+
+        def unless_fallback(m: re.Match[str]) -> str:
+            return "" if html.unescape(m.group(1)) in self._fallback_urls else m.group(0)
+
+        text = _SITEMAP_URL_RE.sub(unless_fallback, text)
+        text = _SITEMAP_LINK_RE.sub(unless_fallback, text)
+        sitemap.write_text(text, encoding="utf-8")
 
     def _split_search_index(self, config: MkDocsConfig, lang: str, nested: bool) -> None:
         """Move this build's entries into its language's own index (see on_post_build)."""

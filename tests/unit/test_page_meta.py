@@ -38,7 +38,8 @@ def _site_url() -> str:
 
 def test_every_page_has_lang_description_and_canonical(site_dir: Path) -> None:
     """Each page: lang of its language, one non-empty description, one canonical URL that is
-    the page's own absolute address on the site."""
+    the page's own absolute address on the site, or for a page shown in another language
+    (a fallback: its text is the Chinese page's), the Chinese page's address."""
     site = urlparse(_site_url())
     problems = []
     pages = built_pages(site_dir)
@@ -51,7 +52,9 @@ def test_every_page_has_lang_description_and_canonical(site_dir: Path) -> None:
             problems.append(f"{where}: <html lang={head.lang!r}>, expected {lang_of(path)!r}")
         if len(head.descriptions) != 1 or not head.descriptions[0].strip():
             problems.append(f"{where}: description {head.descriptions!r}, expected one with text")
-        expected = site._replace(path=site.path.rstrip("/") + "/" + path).geturl()
+        text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        own = path.split("/", 1)[1] if "pa-notice--untranslated" in text else path
+        expected = site._replace(path=site.path.rstrip("/") + "/" + own).geturl()
         if head.canonicals != [expected]:
             problems.append(f"{where}: canonical {head.canonicals!r}, expected [{expected!r}]")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
