@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from helpers import built_pages, lang_of
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from pingan import languages
 
@@ -153,3 +153,30 @@ def test_a_search_result_highlights_the_words_on_its_page(page: Page) -> None:
     page.goto("en/lessons/check-first/?h=trusted")
     expect(page.locator("article mark[data-md-highlight]").first).to_have_text(re.compile("trusted", re.I))
     assert seen["index"] and seen["worker"] == []
+
+
+# -- the page does not move or scroll sideways before or without Material's script ------------
+
+
+@pytest.mark.parametrize("path", ["", "en/lessons/check-first/", "zh-Hant/lessons/what-the-law-says/", "ug/lessons/spot-and-report/"])
+def test_without_javascript_nothing_scrolls_sideways_on_a_phone(browser: Browser, site_url: str, path: str) -> None:
+    """With JavaScript off, at 360 px, no page is wider than the screen (the closed language
+    list once stuck out 31 px past the edge of Material's no-JS header)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert page.evaluate("document.documentElement.className") == "no-js"
+    width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert width[0] == width[1], (path, width)
+
+
+def test_the_first_paint_has_materials_script_layout(page: Page) -> None:
+    """Before Material's script has run (here: it never arrives), the page already has its
+    "js" layout, header search button included, so nothing moves when the script starts."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.route(re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+    page.goto("ug/lessons/spot-and-report/")
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert not page.evaluate("document.documentElement.classList.contains('no-js')")
+    expect(page.locator("label.md-header__button[for=__search]")).to_be_visible()
