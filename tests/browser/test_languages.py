@@ -50,8 +50,8 @@ def test_switcher_offers_every_language_and_keeps_the_page(page: Page) -> None:
 
 def test_vietnamese_fallback_page_says_so_in_vietnamese(page: Page) -> None:
     """A lesson with no Vietnamese version shows the Chinese text with a Vietnamese notice."""
-    assert not (ROOT / "content" / "vi" / "lessons" / "job-offers.md").exists()
-    page.goto(f"{PREFIX['vi']}lessons/job-offers/")
+    assert not (ROOT / "content" / "vi" / "lessons" / "teachers-guide.md").exists()
+    page.goto(f"{PREFIX['vi']}lessons/teachers-guide/")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     notice = _t("vi", UNTRANSLATED, language=languages.native_name("zh"))
     expect(page.get_by_text(notice)).to_be_visible()
