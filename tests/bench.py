@@ -121,8 +121,6 @@ theme:
   favicon: assets/pingan/favicon.svg
   logo: assets/pingan/logo.svg
   features: [navigation.indexes, navigation.top, navigation.footer, search.highlight, content.action.none]
-  palette:
-    - {{scheme: default, primary: teal, accent: deep orange}}
 plugins:
   - search
   - i18n:
