@@ -388,7 +388,7 @@ def main() -> None:
             verdict = "within" if total <= FIRST_LOAD_BUDGET_GZIP else "OVER"
             row(
                 "heaviest first load, gzip",
-                f"{total:,d} B = {kib(total)} on {path} ({pages} pages; {verdict} the budget of {kib(FIRST_LOAD_BUDGET_GZIP)})",
+                f"{total:,d} B = {kib(total)} on {path} ({pages} pages; {verdict} the budget of {FIRST_LOAD_BUDGET_GZIP:,d} B)",
             )
             out(breakdown, flush=True)
         indexes = {p.parent.parent.relative_to(tmp / "site").as_posix(): gzip_size(p.read_bytes())
