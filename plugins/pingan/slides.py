@@ -35,8 +35,8 @@ from html import escape, unescape
 
 from pingan import i18n
 from pingan.i18n import N_, fill
-from pingan.quiz.model import Localized, Option, Question, Quiz
-from pingan.quiz.render import block_markdown, inline_markdown
+from pingan.quiz.model import Option, Question, Quiz
+from pingan.quiz.render import QuizText
 
 __all__ = [
     "DECK_STRINGS",
@@ -625,33 +625,6 @@ def _remove_quiz(html: str, start: int) -> str:
 # -- quiz slides ------------------------------------------------------------------------
 
 
-class _QuizText:
-    """A quiz's texts in one language, marked ``lang`` where they fell back to the default."""
-
-    def __init__(self, quiz: Quiz, lang: str, default: str) -> None:
-        self.quiz, self.lang, self.default = quiz, lang, default
-
-    def _pick(self, text: Localized) -> tuple[str, str | None]:
-        value = text.text(self.lang, self.default)
-        fell_back = self.lang != self.default and (
-            self.lang not in text
-            or (self.lang in self.quiz.incomplete_languages and value == text.get(self.default))
-        )
-        return value, (self.default if fell_back else None)
-
-    def inline(self, text: Localized | None) -> str:
-        if text is None:
-            return ""
-        value, other = self._pick(text)
-        html = inline_markdown(value)
-        return f'<span lang="{escape(other)}">{html}</span>' if other else html
-
-    def block(self, text: Localized, cls: str) -> str:
-        value, other = self._pick(text)
-        lang = f' lang="{escape(other)}"' if other else ""
-        return f'<div class="{cls}"{lang}>{block_markdown(value)}</div>'
-
-
 def _ui(strings: Mapping[str, str], key: str, **values: str | int) -> str:
     """A UI string, escaped, with its placeholders filled (values must be safe HTML)."""
     return fill(escape(strings[key], quote=False), {k: str(v) for k, v in values.items()})
@@ -683,7 +656,7 @@ def quiz_slides(
     options carry ``data-pa-correct`` and a hidden mark (✓ and "Right answer",
     never colour alone). ``answer`` holds the explanation.
     """
-    text = _QuizText(quiz, lang, default_language)
+    text = QuizText(quiz, lang, default_language)
     title = text.inline(quiz.title)
     opening_body = f'<p class="pa-slide__subtitle">{title}</p>' if heading else ""
     if quiz.intro is not None:

@@ -319,6 +319,17 @@ def test_fallback_text_is_marked_with_its_language(demo: Quiz) -> None:
     assert not render(demo).find(cls="pa-quiz__title").find_all("span")
 
 
+def test_quiz_and_its_slides_mark_the_same_fallbacks(demo: Quiz) -> None:
+    """A text with no English at all is marked lang="zh" too, in the quiz and on its slides:
+    both use one QuizText, so they cannot disagree about what fell back."""
+    from pingan.slides import deck_strings, quiz_slides
+
+    quiz = replace(demo, title=Localized({"zh": "先问一问"}))
+    assert render(quiz).find(cls="pa-quiz__title").find("span").attrs["lang"] == "zh"
+    opening = quiz_slides(quiz, lang="en", default_language="zh", strings={**quiz_strings("en"), **deck_strings("en")})[0]
+    assert '<span lang="zh">先问一问</span>' in opening.heading + opening.body
+
+
 def test_same_quiz_twice_on_a_page_gets_distinct_ids(demo: Quiz) -> None:
     """uid keeps element ids and radio names apart when a quiz appears twice."""
     one, two = render(demo), render(demo, uid="demo-2")

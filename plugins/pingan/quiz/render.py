@@ -57,7 +57,7 @@ from urllib.parse import urlsplit
 from pingan.i18n import fill
 from pingan.quiz.model import Localized, Option, Question, Quiz
 
-__all__ = ["inline_markdown", "block_markdown", "render_quiz", "strings_script", "STRINGS_ID"]
+__all__ = ["QuizText", "inline_markdown", "block_markdown", "render_quiz", "strings_script", "STRINGS_ID"]
 
 #: id of the page's ``<script type="application/json">`` with the UI strings.
 STRINGS_ID = "pa-quiz-strings"
@@ -176,39 +176,22 @@ def render_quiz(
     return _Renderer(quiz, lang, default_language, strings, heading_level, uid or quiz.id).quiz()
 
 
-class _Renderer:
-    """Renders one quiz in one language; a class only to share its settings."""
+class QuizText:
+    """A quiz's texts in one language as HTML, marked ``lang`` where they fell back to the
+    default language (a missing translation, or one copied from it in a language listed as
+    incomplete), so screen readers and fonts treat them right. Shared by the quiz and its
+    slides (pingan.slides)."""
 
-    def __init__(
-        self,
-        quiz: Quiz,
-        lang: str,
-        default: str,
-        strings: Mapping[str, str],
-        level: int,
-        uid: str,
-    ) -> None:
-        self.quiz_ = quiz
+    def __init__(self, quiz: Quiz, lang: str, default: str) -> None:
         self.lang = lang
         self.default = default
-        self.s = strings
-        self.level = min(max(int(level), 2), 6)
-        self.uid = re.sub(r"[^A-Za-z0-9_-]", "-", uid)
-        self.parents: dict[str, list[tuple[Question, Option]]] = {}
-        for q in quiz.questions:
-            for o in q.options:
-                if o.next:
-                    self.parents.setdefault(o.next, []).append((q, o))
-
-    # -- text helpers ------------------------------------------------------------
+        self.incomplete = quiz.incomplete_languages
 
     def _pick(self, text: Localized) -> tuple[str, str | None]:
         """The text for this page, and the language to mark it with if it fell back."""
         value = text.text(self.lang, self.default)
-        fell_back = (
-            self.lang != self.default
-            and self.lang in self.quiz_.incomplete_languages
-            and value == text.get(self.default)
+        fell_back = self.lang != self.default and (
+            self.lang not in text or (self.lang in self.incomplete and value == text.get(self.default))
         )
         return value, (self.default if fell_back else None)
 
@@ -229,6 +212,32 @@ class _Renderer:
         if other:
             attrs += f' lang="{escape(other)}"'
         return f"<div{attrs}>{block_markdown(value)}</div>"
+
+
+class _Renderer(QuizText):
+    """Renders one quiz in one language; a class only to share its settings."""
+
+    def __init__(
+        self,
+        quiz: Quiz,
+        lang: str,
+        default: str,
+        strings: Mapping[str, str],
+        level: int,
+        uid: str,
+    ) -> None:
+        super().__init__(quiz, lang, default)
+        self.quiz_ = quiz
+        self.s = strings
+        self.level = min(max(int(level), 2), 6)
+        self.uid = re.sub(r"[^A-Za-z0-9_-]", "-", uid)
+        self.parents: dict[str, list[tuple[Question, Option]]] = {}
+        for q in quiz.questions:
+            for o in q.options:
+                if o.next:
+                    self.parents.setdefault(o.next, []).append((q, o))
+
+    # -- text helpers (inline, block: QuizText) -----------------------------------
 
     def ui(self, key: str, **values: object) -> str:
         """A UI string, filled and escaped (values must already be safe HTML)."""
