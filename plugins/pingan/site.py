@@ -23,6 +23,7 @@ import re
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -47,9 +48,8 @@ _WORKER_SHIM_URI = "assets/pingan/vendor/iframe-worker.js"
 #: Our ES modules, which browsers refuse to load from file:// (offline bundle).
 _MODULE_TAG_RE = re.compile(r'<script type="module" src="([^"]*?assets/pingan/[^"?]+)\.mjs(\?[^"]*)?"></script>')
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-#: one <url> entry of sitemap.xml (group 1: its <loc>), and one hreflang link (group 1: href)
-_SITEMAP_URL_RE = re.compile(r"\n?[ \t]*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
-_SITEMAP_LINK_RE = re.compile(r'\n?[ \t]*<xhtml:link rel="alternate" hreflang="[^"]*" href="([^"]*)"/>')
+#: sitemap.xml's namespaces: the sitemap itself, and xhtml for the hreflang links.
+_SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 _HTML_TAG_RE = re.compile(r"<html\b([^>]*)>")
 _FIRST_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -298,14 +298,20 @@ class SitePlugin(BasePlugin[SiteConfig]):
         hreflang alternate); the page they show instead names its source as canonical."""
         if not sitemap.is_file():
             return
-        text = sitemap.read_text(encoding="utf-8")
-
-        def unless_fallback(m: re.Match[str]) -> str:
-            return "" if html.unescape(m.group(1)) in self._fallback_urls else m.group(0)
-
-        text = _SITEMAP_URL_RE.sub(unless_fallback, text)
-        text = _SITEMAP_LINK_RE.sub(unless_fallback, text)
-        sitemap.write_text(text, encoding="utf-8")
+        for prefix, uri in _SITEMAP_NS.items():
+            ElementTree.register_namespace(prefix, uri)
+        sm, xhtml = (f"{{{uri}}}" for uri in _SITEMAP_NS.values())
+        tree = ElementTree.parse(sitemap)
+        urlset = tree.getroot()
+        for url in list(urlset.iter(f"{sm}url")):
+            if url.findtext(f"{sm}loc") in self._fallback_urls:
+                urlset.remove(url)
+                continue
+            for link in url.findall(f"{xhtml}link"):
+                if link.get("href") in self._fallback_urls:
+                    url.remove(link)
+        ElementTree.indent(tree)
+        tree.write(sitemap, encoding="utf-8", xml_declaration=True)
 
     def _split_search_index(self, config: MkDocsConfig, lang: str, nested: bool) -> None:
         """Move this build's entries into its language's own index (see on_post_build)."""
