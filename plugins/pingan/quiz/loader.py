@@ -1266,7 +1266,7 @@ class _TranslationFile(_YamlFile):
             if not (isinstance(value, ScalarNode) and _SOURCE_HASH_RE.fullmatch(value.value)):
                 self.error(
                     value,
-                    '"source_hash" is written by "make i18n-current" (12 letters and digits, '
+                    '"source_hash" is written by "make i18n-current" (12 characters, 0-9 and a-f, '
                     'for example 1a2b3c4d5e6f); do not edit it by hand: delete the line, then '
                     'run "make i18n-current FILES=<this file>" once the translation is up to date',
                 )
