@@ -1,4 +1,4 @@
-"""The curriculum: fifteen lessons in Chinese and English, each with its quiz and sources."""
+"""The curriculum: nineteen lessons in Chinese and English, each with its quiz and sources."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ LESSONS = {
     "spot-and-report": ("community", "adult"),
     "after-rescue": ("community", "adult"),
     "teachers-guide": ("teachers", "all"),
+    # Issue 16: new lessons (children 6-12 use the closest band, 6-9).
+    "left-behind-children": ("children", "6-9"),
+    "left-behind-caregivers": ("parents", "all"),
+    "intellectual-disability-protection": ("community", "adult"),
+    "going-abroad": ("young-adults", "adult"),
 }
 LANGS = ("zh", "en")
 CONTENT = ROOT / "content"
