@@ -69,7 +69,7 @@ REQUIRED_KEYS: tuple[str, ...] = (
 #: Keys a lesson may have besides the required ones.
 OPTIONAL_KEYS: tuple[str, ...] = ("translation_reviewed", "source_hash", "hide", "search")
 LESSON_KEYS: tuple[str, ...] = REQUIRED_KEYS + OPTIONAL_KEYS
-SOURCE_KEYS: tuple[str, ...] = ("id", "title", "url")
+SOURCE_KEYS: tuple[str, ...] = ("id", "title", "url", "publisher", "date")
 MINUTES_RANGE = (5, 240)
 #: A source of the project's fact sheet: S14, S14a.
 SOURCE_ID_RE = re.compile(r"S\d+[a-z]?\Z")
@@ -471,6 +471,12 @@ class _LessonChecker:
                     entry["id"] = sid.value.strip()
                 else:
                     self.error(sid, f'source {number} has id "{_shown(sid)}"; a fact-sheet id looks like S14 or S14a')
+            for name in ("publisher", "date"):
+                extra = fields.get(name)
+                if extra is not None and isinstance(extra, ScalarNode) and not _is_empty(extra):
+                    entry[name] = str(extra.value).strip()
+                elif extra is not None:
+                    self.error(extra, f'source {number} has an empty or invalid "{name}"; write it on one line, e.g. {name}: …')
             if url is not None:
                 if isinstance(url, ScalarNode) and re.match(r"https?://\S+\Z", url.value.strip()):
                     entry["url"] = url.value.strip()

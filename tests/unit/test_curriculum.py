@@ -1,4 +1,4 @@
-"""The curriculum: fifteen lessons in Chinese and English, each with its quiz and sources."""
+"""The curriculum: nineteen lessons in Chinese and English, each with its quiz and sources."""
 
 from __future__ import annotations
 
@@ -29,6 +29,11 @@ LESSONS = {
     "spot-and-report": ("community", "adult"),
     "after-rescue": ("community", "adult"),
     "teachers-guide": ("teachers", "all"),
+    # Issue 16: new lessons (children 6-12 use the closest band, 6-9).
+    "left-behind-children": ("children", "6-9"),
+    "left-behind-caregivers": ("parents", "all"),
+    "intellectual-disability-protection": ("community", "adult"),
+    "going-abroad": ("young-adults", "adult"),
 }
 LANGS = ("zh", "en")
 CONTENT = ROOT / "content"
@@ -175,3 +180,21 @@ def test_every_cited_criminal_law_article_is_on_the_fact_sheet(lang: str) -> Non
         assert cited <= covered, f"{lang}/{slug}: {sorted(cited - covered)} not on the fact sheet"
         cited_anywhere |= cited
     assert {"240", "241", "262"} <= cited_anywhere
+
+
+#: Issue 16: the new pages are also in Traditional Chinese (unreviewed translations).
+NEW_IN_ZH_HANT = ("left-behind-children", "left-behind-caregivers", "intellectual-disability-protection", "going-abroad")
+
+
+@pytest.mark.parametrize("slug", NEW_IN_ZH_HANT)
+def test_new_lessons_are_in_traditional_chinese_with_their_quiz_text(slug: str) -> None:
+    """The page is valid, marked unreviewed, embeds its quiz, and the quiz has every text in zh-Hant."""
+    path = CONTENT / "zh-Hant" / "lessons" / f"{slug}.md"
+    meta, problems = load_lesson(path, ROOT)
+    assert [str(p) for p in problems if not p.message.startswith("warning")] == []
+    assert meta is not None and meta.get("translation_reviewed") is False
+    assert (meta["audience"], meta["age_band"]) == LESSONS[slug]
+    assert [ref.quiz_id for ref in find_quiz_refs(path.read_text(encoding="utf-8"))] == [slug]
+    result = load_quizzes(ROOT / "quizzes", languages=["zh", "en", "zh-Hant"], default_language="zh", root=ROOT)
+    assert [str(w) for w in result.warnings if f"{slug}." in str(w)] == []
+    assert [str(e) for e in result.errors if f"{slug}." in str(e)] == []

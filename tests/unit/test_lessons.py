@@ -244,3 +244,28 @@ def test_real_lessons_pass() -> None:
         if not p.warning
     ]
     assert messages == []
+
+
+def test_a_source_may_name_its_publisher_and_date(tmp_path: Path) -> None:
+    """Issue 16: sources anyone can check carry their publisher and date beside the title and link."""
+    text = _replace(
+        "    url: https://example.org/tips\n",
+        "    url: https://example.org/tips\n    publisher: 某某公安局\n    date: 2024-03-20\n",
+    )
+    meta, messages = _lesson(tmp_path, text)
+    assert messages == []
+    assert meta is not None
+    assert meta["sources"][1] == {
+        "title": "某某公安局防拐提示",
+        "url": "https://example.org/tips",
+        "publisher": "某某公安局",
+        "date": "2024-03-20",
+    }
+
+
+def test_an_empty_publisher_is_reported_with_its_line(tmp_path: Path) -> None:
+    """An empty ``publisher:`` names the file, the line and what to write."""
+    text = _replace("    url: https://example.org/tips\n", "    url: https://example.org/tips\n    publisher:\n")
+    _, messages = _lesson(tmp_path, text)
+    assert len(messages) == 1 and messages[0].startswith(f"{P}:15:"), messages
+    assert 'empty or invalid "publisher"' in messages[0]
