@@ -69,7 +69,7 @@ REQUIRED_KEYS: tuple[str, ...] = (
 #: Keys a lesson may have besides the required ones.
 OPTIONAL_KEYS: tuple[str, ...] = ("translation_reviewed", "source_hash", "hide", "search")
 LESSON_KEYS: tuple[str, ...] = REQUIRED_KEYS + OPTIONAL_KEYS
-SOURCE_KEYS: tuple[str, ...] = ("id", "title", "url")
+SOURCE_KEYS: tuple[str, ...] = ("id", "title", "publisher", "date", "url")
 MINUTES_RANGE = (5, 240)
 #: A source of the project's fact sheet: S14, S14a.
 SOURCE_ID_RE = re.compile(r"S\d+[a-z]?\Z")
@@ -471,6 +471,9 @@ class _LessonChecker:
                     entry["id"] = sid.value.strip()
                 else:
                     self.error(sid, f'source {number} has id "{_shown(sid)}"; a fact-sheet id looks like S14 or S14a')
+            for name in ("publisher", "date"):  # shown in the Sources section; the rules come from make check
+                if isinstance(fields.get(name), ScalarNode) and fields[name].value.strip():
+                    entry[name] = fields[name].value.strip()
             if url is not None:
                 if isinstance(url, ScalarNode) and re.match(r"https?://\S+\Z", url.value.strip()):
                     entry["url"] = url.value.strip()
