@@ -180,3 +180,62 @@ def test_the_buyer_question_says_the_buyer_knew() -> None:
     for name, needles in stems.items():
         text = (QUIZZES / name).read_text(encoding="utf-8")
         assert all(n in text for n in needles), name
+
+
+# -- sources anyone can check -------------------------------------------------------------
+
+def _lessons() -> list[Path]:
+    return sorted(p for p in CONTENT.glob("*/lessons/*.md") if p.name != "index.md")
+
+
+def _front_matter(path: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.mark.parametrize("path", _lessons(), ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_every_source_has_publisher_and_date_and_two_have_links(path: Path) -> None:
+    import re
+
+    sources = _front_matter(path)["sources"]
+    undated = [s["title"] for s in sources if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(s.get("date", "")))]
+    assert undated == [], "every source needs date: YYYY-MM-DD, YYYY-MM or YYYY"
+    assert all(str(s.get("publisher", "")).strip() for s in sources), "every source names its publisher"
+    linked = [s for s in sources if str(s.get("url", "")).startswith(("https://", "http://"))]
+    assert len(linked) >= 2
+
+
+@pytest.mark.parametrize("path", _lessons(), ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_the_sources_section_links_every_source_and_no_fact_sheet_tags(path: Path) -> None:
+    """Readers see each source with a plain link, not tags such as [S28] pointing to an unpublished sheet."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    section = re.split(r"^## ", text, flags=re.M)[-1]
+    for source in _front_matter(path)["sources"]:
+        assert f"]({source['url']})" in section, source["title"]
+    assert not re.search(r"\[S\d+[a-z]?\]", text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant", "vi", "ug"])
+def test_a_sources_page_collects_every_lessons_sources(lang: str) -> None:
+    page = (CONTENT / lang / "sources.md").read_text(encoding="utf-8")
+    for path in (CONTENT / lang / "lessons").glob("*.md"):
+        if path.name != "index.md":
+            for source in _front_matter(path)["sources"]:
+                assert f"]({source['url']})" in page, f"{path.name}: {source['title']}"
+
+
+def test_the_sources_page_is_in_the_menu_and_authoring_points_to_it() -> None:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    assert nav.index("sources.md") == nav.index("about.md") + 1
+    authoring = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
+    assert "shared/reference" not in authoring  # a fresh clone has no such file
+    assert "sources.md" in authoring and "publisher:" in authoring and "date:" in authoring
