@@ -156,6 +156,9 @@ def fact_sheet_articles() -> set[str]:
     articles = set(re.findall(r"Art\. (\d+(?:-\d+)?)", section))
     for first, last in re.findall(r"Arts\. (\d+)[–-](\d+)", section):
         articles.update(str(n) for n in range(int(first), int(last) + 1))
+    # Criminal Law articles added to the sheet later, at its end (e.g. Art. 12, the law of the time).
+    added = text[text.index("## Added") :] if "## Added" in text else ""
+    articles.update(re.findall(r"Criminal Law Art\. (\d+(?:-\d+)?)", added))
     return articles
 
 
