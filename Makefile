@@ -34,24 +34,24 @@ serve: setup
 # Builds into a fresh folder; site/ is replaced only when the whole build succeeded.
 # EDITION=<name> uses editions/<name>.yml (local site name, hotlines, contacts).
 build: setup
-	EDITION=$(EDITION) $(BIN)/python -m pingan.publish --site-dir site
+	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.publish --site-dir site
 
 # The offline site for a USB stick: dist/pingan-classroom-<version>-<date>.zip (open index.html).
 bundle: setup
-	EDITION=$(EDITION) $(BIN)/python -m pingan.bundle --out-dir dist
+	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.bundle --out-dir dist
 
 # Every problem in lessons, quizzes, links, hotlines and settings, one per line: path:line: message.
 check: setup
-	EDITION=$(EDITION) $(BIN)/python -m pingan.check
+	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.check
 
 # Which translations are missing, stale (source changed since) or not yet reviewed.
 # make i18n-status [CSV=status.csv]
 i18n-status: setup
-	$(BIN)/python -m pingan.i18n_status $(if $(CSV),--csv $(CSV))
+	$(BIN)/python -m pingan.cli.i18n_status $(if $(CSV),--csv $(CSV))
 
 # After catching up with the source: make i18n-current FILES="content/en/lessons/x.md"  or  FOR=en
 i18n-current: setup
-	$(BIN)/python -m pingan.i18n_status mark-current $(if $(FOR),--all $(FOR),$(FILES))
+	$(BIN)/python -m pingan.cli.i18n_status mark-current $(if $(FOR),--all $(FOR),$(FILES))
 
 # UI words: extract them from code and templates, update every catalog, compile (check).
 LOCALES := plugins/pingan/locales

@@ -19,7 +19,7 @@ import yaml
 from helpers import ROOT, build_site
 from mkdocs.exceptions import Abort, PluginError
 
-from pingan.plugin import ASSETS_DIR
+from pingan.mkdocs.quiz.plugin import ASSETS_DIR
 
 GOOD = ROOT / "tests" / "fixtures" / "quizzes" / "good"
 BAD = ROOT / "tests" / "fixtures" / "quizzes" / "bad"
@@ -380,7 +380,7 @@ def test_quiz_dir_option_relative_to_mkdocs_yml(tmp_path: Path) -> None:
 
 def test_quizzes_are_read_once_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """static-i18n rebuilds per language; unchanged quiz files are not parsed again."""
-    import pingan.plugin as plugin_module
+    import pingan.mkdocs.quiz.plugin as plugin_module
 
     calls = []
     real = plugin_module.load_quizzes

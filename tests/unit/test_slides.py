@@ -10,7 +10,9 @@ import pytest
 import segno
 from helpers import ROOT, built_pages
 
-from pingan import i18n, slides
+from pingan import slides
+from pingan.core import paths
+from pingan.core import catalogs as i18n
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Localized, Option, Question, Quiz
 from pingan.quiz.render import inline_markdown
@@ -269,7 +271,7 @@ def test_deck_words_are_in_the_template() -> None:
 @pytest.mark.parametrize("name", ["slides.mjs", "slides.css"])
 def test_deck_assets_can_be_written_inside_the_page(name: str) -> None:
     """The deck writes its script and style sheet into the page: they must not close their element."""
-    text = (Path(slides.__file__).parent / "assets" / name).read_text(encoding="utf-8").lower()
+    text = (paths.ASSETS_DIR / name).read_text(encoding="utf-8").lower()
     assert "</script" not in text and "</style" not in text
 
 
@@ -325,6 +327,6 @@ def test_untranslated_lesson_deck_keeps_its_sections_in_their_language(site_dir:
 )
 def test_no_qr_code_for_a_local_preview_address(url: str, local: bool) -> None:
     """A QR code for 127.0.0.1 would only fail on a pupil's phone, so the deck leaves it out."""
-    from pingan.present import _is_local
+    from pingan.mkdocs.present.plugin import _is_local
 
     assert _is_local(url) is local

@@ -54,7 +54,7 @@ from collections.abc import Mapping
 from html import escape
 from urllib.parse import urlsplit
 
-from pingan.i18n import fill
+from pingan.core.catalogs import fill
 from pingan.quiz.model import Localized, Option, Question, Quiz
 
 __all__ = ["QuizText", "inline_markdown", "block_markdown", "render_quiz", "strings_script", "STRINGS_ID"]

@@ -34,7 +34,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from pingan import i18n, languages, slides
+from pingan import slides
+from pingan.core import catalogs as i18n
+from pingan.core import languages, paths
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Quiz
 
@@ -47,8 +49,8 @@ log = get_plugin_logger(__name__)
 
 __all__ = ["PresentConfig", "PresentPlugin"]
 
-ASSETS_DIR = Path(__file__).parent / "assets"
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+ASSETS_DIR = paths.ASSETS_DIR
+TEMPLATES_DIR = paths.TEMPLATES_DIR
 #: Paper styles for every page, served as an ordinary file.
 PRINT_URI = "assets/pingan/print.css"
 

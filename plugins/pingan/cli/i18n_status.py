@@ -49,8 +49,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pingan.check import SiteSettings, read_site
-from pingan.lessons import Problem, split_front_matter
+from pingan.cli.check import SiteSettings, read_site
+from pingan.content.lessons import Problem, split_front_matter
 
 __all__ = [
     "HASH_KEY",

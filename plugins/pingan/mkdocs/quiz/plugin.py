@@ -34,9 +34,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from pingan import i18n
-from pingan.config import QuizConfig
-from pingan.lessons import fenced_lines
+from pingan.core import catalogs as i18n
+from pingan.core import paths
+from pingan.mkdocs.quiz.config import QuizConfig
+from pingan.content.lessons import fenced_lines
 from pingan.quiz.loader import LoadResult, load_quizzes
 from pingan.quiz.model import Problem
 from pingan.quiz.refs import QUIZ_REF_RE
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 #: The package's front-end files and where the site serves them.
-ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_DIR = paths.ASSETS_DIR
 SCRIPT_URI = "assets/pingan/quiz.mjs"
 STYLE_URI = "assets/pingan/quiz.css"
 

@@ -45,9 +45,9 @@ from urllib.parse import unquote
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pingan import hotlines as hotline_data
-from pingan import i18n as ui_catalogs
-from pingan.lessons import (
+from pingan.content import hotlines as hotline_data
+from pingan.core import catalogs as ui_catalogs
+from pingan.content.lessons import (
     Problem,
     check_page_front_matter,
     fenced_lines,

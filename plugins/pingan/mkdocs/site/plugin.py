@@ -31,8 +31,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from pingan import languages
-from pingan.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders, load_site_data
+from pingan.core import languages, paths
+from pingan.content.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders, load_site_data
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -41,9 +41,9 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-_ASSETS = Path(__file__).parent / "assets" / "site"
+_ASSETS = paths.ASSETS_DIR / "site"
 #: Web Worker stand-in for file:// (Material's offline search needs one); shipped, not fetched.
-_WORKER_SHIM = Path(__file__).parent / "assets" / "vendor" / "iframe-worker.js"
+_WORKER_SHIM = paths.ASSETS_DIR / "vendor" / "iframe-worker.js"
 _WORKER_SHIM_URI = "assets/pingan/vendor/iframe-worker.js"
 #: Our ES modules, which browsers refuse to load from file:// (offline bundle).
 _MODULE_TAG_RE = re.compile(r'<script type="module" src="([^"]*?assets/pingan/[^"?]+)\.mjs(\?[^"]*)?"></script>')
@@ -394,7 +394,7 @@ def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
 def _translations(lang: str) -> Any:
     """Gettext translations for the site's UI words in ``lang`` (see ``pingan.i18n``)."""
     try:
-        from pingan import i18n
+        from pingan.core import catalogs as i18n
     except ImportError:  # catalogs not set up yet: show the English source words
         import gettext
 
