@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from pingan.cli.check import main, page_anchors, read_site, run_check
+from pingan.cli.check import main
+from pingan.content.links import page_anchors
+from pingan.content.settings import read_site
+from pingan.validate import run_check
 from pingan.quiz.loader import load_quizzes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -252,12 +255,12 @@ def test_no_mkdocs_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_summary_words() -> None:
     """Singular and plural, and no problems at all."""
-    from pingan.cli.check import Report
-    from pingan.content.lessons import Problem
+    from pingan.validate import Report
+    from pingan.core.problems import Problem
 
     assert Report([], 3).summary() == "no problems in 3 files"
     assert Report([Problem("a", 1, "x")], 1).summary() == "1 problem (1 error) in 1 file"
-    both = [Problem("a", 1, "x"), Problem("a", 2, "y", warning=True)]
+    both = [Problem("a", 1, "x"), Problem("a", 2, "y", "warning")]
     assert Report(both, 37).summary() == "2 problems (1 error, 1 warning) in 37 files"
 
 

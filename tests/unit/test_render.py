@@ -15,7 +15,8 @@ from helpers import ROOT
 
 from pingan.core.catalogs import quiz_strings
 from pingan.quiz.loader import load_quizzes
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.core.text import Localized
+from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import block_markdown, inline_markdown, render_quiz, strings_script
 
 GOOD = ROOT / "tests" / "fixtures" / "quizzes" / "good"

@@ -14,7 +14,8 @@ from pingan import slides
 from pingan.core import paths
 from pingan.core import catalogs as i18n
 from pingan.quiz.loader import load_quizzes
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.core.text import Localized
+from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import inline_markdown
 
 STRINGS = {**i18n.quiz_strings("en"), **slides.deck_strings("en")}
@@ -211,8 +212,8 @@ def test_true_false_labels_come_from_the_catalog() -> None:
 
 
 def test_lesson_quiz_section_becomes_quiz_slides() -> None:
-    """The quiz plugin's <section data-pa-quiz> is replaced by the quiz's own slides."""
-    quiz_html = '<section class="pa-quiz" data-pa-quiz="demo"><h3>Demo</h3><section>x</section><form></form></section>'
+    """Where the quiz's marker stands, the quiz object (from the model) gives its own slides."""
+    quiz_html = "<p>PAQUIZ1X0X</p>"
     html = _lesson(("A story", "<p>Once.</p>"), ("Quiz", quiz_html), ("Sources", "<ul>\n<li>S1</li>\n</ul>"))
     asked: list[tuple[str, str]] = []
 
@@ -220,10 +221,10 @@ def test_lesson_quiz_section_becomes_quiz_slides() -> None:
         asked.append((quiz_id, heading))
         return slides.quiz_slides(_quiz(), lang="en", default_language="zh", strings=STRINGS, heading=heading)
 
-    made = slides.lesson_slides(html, strings=STRINGS, quiz=quiz)
+    made = slides.lesson_slides(html, strings=STRINGS, markers={"PAQUIZ1X0X": "demo"}, quiz=quiz)
     assert asked == [("demo", "Quiz")]
     assert [s.kind for s in made] == ["section", "quiz", "question", "question", "question", "section"]
-    assert all("<form" not in s.body and "pa-quiz" not in s.body for s in made)
+    assert all("PAQUIZ" not in s.body for s in made)
     assert made[1].anchor == "s2"
 
 

@@ -49,8 +49,9 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pingan.cli.check import SiteSettings, read_site
-from pingan.content.lessons import Problem, split_front_matter
+from pingan.content.pages import split_front_matter
+from pingan.content.settings import SiteSettings, read_site
+from pingan.core.problems import Problem
 
 __all__ = [
     "HASH_KEY",

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from pingan.quiz.model import Localized, Problem
+from pingan.core.problems import Problem
+from pingan.core.text import Localized
 
 #: What a phone can dial: digits, optionally led by + (for tel: links).
 _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")

@@ -55,7 +55,8 @@ from html import escape
 from urllib.parse import urlsplit
 
 from pingan.core.catalogs import fill
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.core.text import Localized
+from pingan.quiz.model import Option, Question, Quiz
 
 __all__ = ["QuizText", "inline_markdown", "block_markdown", "render_quiz", "strings_script", "STRINGS_ID"]
 

@@ -8,8 +8,8 @@ so there is never a second copy of a lesson to keep in step:
 - :func:`lesson_slides` makes one slide per section. A section too long to read
   from the back of a classroom continues on further slides, cut between
   paragraphs or between list items (a numbered list keeps its numbers).
-  A quiz the quiz plugin put in a section (``section.pa-quiz[data-pa-quiz]``,
-  see :mod:`pingan.quiz.render`) is replaced by the quiz's own slides.
+  Where the lesson has a quiz (a marker the caller names: the quiz plugin's
+  placeholder), the quiz object of the model gives its own slides.
 - :func:`quiz_slides` makes those from the quiz model: an opening slide, then
   one question per slide with its options as a big lettered list and nothing
   to fill in; the right answers and the explanation wait, hidden, for the
@@ -29,15 +29,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from html import escape, unescape
+from html import escape
 
 from pingan.core import catalogs as i18n
 from pingan.core.catalogs import N_, fill
 from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import QuizText
-from pingan.slides.html import QUIZ_START_RE, Section, blocks, clean, plain_text, split_sections
+from pingan.slides.html import Section, blocks, clean, plain_text, split_sections
 from pingan.slides.paginate import LINES_PER_SLIDE, paginate
-
 
 __all__ = [
     "DECK_STRINGS",
@@ -151,19 +150,23 @@ def lesson_slides(
     *,
     strings: Mapping[str, str],
     title: str = "",
+    markers: Mapping[str, str] | None = None,
     quiz: Callable[[str, str], list[Slide]] | None = None,
     budget: float = LINES_PER_SLIDE,
 ) -> list[Slide]:
     """The slides of a lesson's HTML: its sections, long ones continued, quizzes as slides.
 
     Args:
-        html: the lesson page's content (``page.content``).
+        html: the lesson's own HTML, with a marker where each quiz stands (the quiz
+            plugin's placeholders: the quiz objects come from the model, not from HTML).
         strings: the deck's words (:func:`deck_strings`), for "(continued)".
         title: the lesson title (escaped here), heading the introduction's slide if it has one.
-        quiz: ``quiz(quiz_id, section_heading_html)`` gives the slides of a quiz found
-            in the HTML; without it (or when it returns nothing) a quiz is left out.
+        markers: marker text -> quiz id.
+        quiz: ``quiz(quiz_id, section_heading_html)`` gives the slides of a quiz;
+            without it (or when it returns nothing) a quiz is left out.
         budget: lines per slide (see :data:`LINES_PER_SLIDE`).
     """
+    markers = dict(markers or {})
     intro, sections = split_sections(clean(html))
     slides: list[Slide] = []
     if intro.strip():
@@ -189,32 +192,23 @@ def lesson_slides(
             pending.clear()
 
         for block in blocks(section.body):
-            found = QUIZ_START_RE.search(block)
-            if not found:
+            marker = next((m for m in markers if m in block), None)
+            if marker is None:
                 pending.append(block)
                 continue
-            quiz_id = unescape(found.group(1))
-            rest = _remove_quiz(block, found.start())
-            if found.start() == 0 and not rest.strip():
-                flush()
-            elif rest.strip():
+            rest = _without_marker(block, marker)
+            if rest.strip():
                 pending.append(rest)  # a quiz inside a list or a box: the rest first
-                flush()
-            made = quiz(quiz_id, section.heading) if quiz else []
+            flush()
+            made = quiz(markers[marker], section.heading) if quiz else []
             slides.extend(replace(s, anchor=s.anchor or section.heading_id) for s in made)
         flush()
     return slides
 
 
-def _remove_quiz(html: str, start: int) -> str:
-    """``html`` without the quiz ``<section>`` that starts at ``start``."""
-    depth = 0
-    for m in re.finditer(r"<(/?)section\b[^>]*>", html[start:], re.I):
-        depth += -1 if m.group(1) else 1
-        if depth == 0:
-            return html[:start] + html[start + m.end() :]
-    return html[:start]
-
+def _without_marker(block: str, marker: str) -> str:
+    """``block`` without a quiz marker (and the paragraph Markdown made around it)."""
+    return re.sub(rf"<p>\s*{re.escape(marker)}\s*</p>", "", block, count=1).replace(marker, "", 1)
 
 
 # -- quiz slides ------------------------------------------------------------------------

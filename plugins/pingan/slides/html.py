@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-#: A quiz the quiz plugin rendered into a lesson (``section.pa-quiz[data-pa-quiz]``).
-QUIZ_START_RE = re.compile(r'<section\b[^>]*\bdata-pa-quiz="([^"]+)"[^>]*>')
 TAG_RE = re.compile(
     r"<!--.*?-->"
     r"|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s>=/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*(/?)>",

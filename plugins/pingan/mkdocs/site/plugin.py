@@ -31,8 +31,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from pingan.core import languages, paths
-from pingan.content.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders, load_site_data
+from pingan.content.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders
+from pingan.core import catalogs, languages, paths
+from pingan.mkdocs import state
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -79,7 +80,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._prefixes: dict[str, str] = {}
         self._search_conf: dict[str, dict[str, Any]] = {}
         self._data = SiteData()
-        self._data_key: tuple[Any, ...] | None = None
         self._version = _version()
         self._offline = False
         #: public addresses of pages shown in another language (fallbacks), for sitemap.xml
@@ -120,7 +120,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
                 for url in config.extra.get("polyfills", [])
             ]
         self._configure_search(config)
-        self._load_data(config)
+        self._data = state.site_for(config).data
         if self._data.site_name:
             config.site_name = self._data.site_name.text(self._lang, self._default)
         return config
@@ -137,29 +137,6 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._search_conf[self._lang] = {
             key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")
         }
-
-    def _load_data(self, config: MkDocsConfig) -> None:
-        """Read the hotline file and the edition (once, and again when either changes)."""
-        root = Path(config.config_file_path).parent
-        hotlines = root / self.config.hotlines
-        edition = None
-        if self.config.edition:
-            edition = root / self.config.editions_dir / f"{self.config.edition}.yml"
-            if not edition.is_file():
-                known = sorted(p.stem for p in (root / self.config.editions_dir).glob("*.yml"))
-                raise PluginError(
-                    f"Edition '{self.config.edition}' not found: create "
-                    f"{edition.relative_to(root).as_posix()}"
-                    + (f" or use one of: {', '.join(known)}" if known else "")
-                )
-        key = tuple((str(p), p.stat().st_mtime) for p in (hotlines, edition) if p and p.exists())
-        key += (tuple(self._languages),)
-        if key == self._data_key:
-            return
-        data, problems = load_site_data(hotlines, edition, languages=self._languages, root=root)
-        if problems:
-            raise PluginError("Please fix these problems:\n" + "\n".join(str(p) for p in problems))
-        self._data, self._data_key = data, key
 
     # -- files and pages ----------------------------------------------------------
 
@@ -242,7 +219,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Let templates translate their words with gettext (``{{ _("Get help") }}``)."""
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(_translations(self._lang), newstyle=True)  # type: ignore[attr-defined]
+        env.install_gettext_translations(catalogs.translations(self._lang), newstyle=True)  # type: ignore[attr-defined]
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -389,14 +366,3 @@ def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
         "reviewed": reviewed_text,
         "reviewed_iso": reviewed.isoformat() if isinstance(reviewed, datetime.date) else "",
     }
-
-
-def _translations(lang: str) -> Any:
-    """Gettext translations for the site's UI words in ``lang`` (see ``pingan.i18n``)."""
-    try:
-        from pingan.core import catalogs as i18n
-    except ImportError:  # catalogs not set up yet: show the English source words
-        import gettext
-
-        return gettext.NullTranslations()
-    return i18n.translations(lang)
