@@ -9,6 +9,7 @@ every quiz file, every page and lesson. Plain Python (no MkDocs import).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from pingan.content import hotlines as hotline_data
+from pingan.content.config_checks import check_settings
 from pingan.content.lessons import check_page_front_matter, is_lesson, load_lesson
 from pingan.content.links import PageChecker
 from pingan.content.settings import SiteSettings, read_site
@@ -26,6 +28,7 @@ from pingan.core.paths import shown_path
 from pingan.core.problems import MISSING_TRANSLATION, Problem
 from pingan.model import Lesson, Site
 from pingan.quiz.loader import load_quizzes
+from pingan.quiz.model import quiz_texts
 
 __all__ = ["Report", "run_check"]
 
@@ -181,6 +184,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
     site = Site(settings, today=today or dt.date.today())
     files = 1  # mkdocs.yml
     problems += _check_languages(settings)
+    problems += check_settings(settings)
 
     hotline_problems, contact_names, hotline_files = _check_hotlines(settings)
     problems += hotline_problems
@@ -209,6 +213,8 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
             )
             site.quizzes, site.quiz_warnings = result.quizzes, result.warnings
             problems += result.errors
+            problems += _quiz_placeholders(result.placeholders, contact_names, settings)
+            _fill_quizzes(site)
             # A language declared incomplete (mkdocs.yml: incomplete_languages) falls back to
             # Chinese on purpose, as in the build; `make i18n-status` lists what it still lacks.
             problems += [p for p in result.warnings if not _expected(p, settings)]
@@ -237,6 +243,36 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
     site.page_quizzes = pages.page_quizzes
     problems.sort(key=lambda p: (p.path, p.line))
     return Report(problems, files, site)
+
+
+def _quiz_placeholders(
+    found: list[tuple[str, int, str]], names: set[str] | None, settings: SiteSettings
+) -> list[Problem]:
+    """Every ``{{ contact.x }}`` of a quiz text names a contact, as in lessons."""
+    if names is None:
+        return []
+    where = " or ".join(
+        settings.shown(p) for p in (settings.hotlines_file, settings.edition_file) if p is not None and p.is_file()
+    ) or "hotlines.yml"
+    problems = []
+    for path, line, name in found:
+        if name in names:
+            continue
+        message = f'unknown placeholder {{{{ contact.{name} }}}}: there is no contact "{name}" under "contacts:" in {where}'
+        close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+        message += f"; did you mean {{{{ contact.{close[0]} }}}}?" if close else f"; add the contact to {where}"
+        problems.append(Problem(path, line, message))
+    return problems
+
+
+def _fill_quizzes(site: Site) -> None:
+    """``{{ contact.x }}`` in quiz texts becomes the contact's text in each language (as in lessons)."""
+    contacts, default = site.data.contacts, site.default_language
+    for quiz in site.quizzes.values():
+        for texts in quiz_texts(quiz):
+            for lang, text in texts.items():
+                if "contact." in text:
+                    texts[lang] = hotline_data.fill_placeholders(text, contacts, lang, default)[0]
 
 
 def _expected(problem: Problem, settings: SiteSettings) -> bool:

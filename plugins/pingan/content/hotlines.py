@@ -19,14 +19,14 @@ from pathlib import Path
 import yaml
 
 from pingan.core.problems import Problem
-from pingan.core.text import Localized
+from pingan.core.text import CONTACT_RE, Localized
 
 #: What a phone can dial: digits, optionally led by + (for tel: links).
 _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")
 #: A contact name, as lessons write it in ``{{ contact.<name> }}``.
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-#: A placeholder in a lesson.
-PLACEHOLDER_RE = re.compile(r"\{\{\s*contact\.([^\s{}]+)\s*\}\}")
+#: A placeholder in a lesson (one pattern for every reader: :data:`pingan.core.text.CONTACT_RE`).
+PLACEHOLDER_RE = CONTACT_RE
 _KEYS = ("site_name", "hotlines", "contacts")
 
 

@@ -134,6 +134,10 @@ def check_page_front_matter(path: Path, root: Path | None = None) -> list[Proble
         return [Problem(shown, 1, "this file cannot be read as UTF-8 text; save it with the UTF-8 encoding")]
     fm = split_front_matter(text)
     if fm.yaml_text is None:
+        if fm.unclosed:
+            return [
+                Problem(shown, 1, 'the front matter that starts here is never closed; add a line "---" after its last key')
+            ]
         return []
     checker = LessonChecker(path, shown, "", dt.date.today(), "quizzes")
     root_node = checker.compose(fm.yaml_text)

@@ -16,7 +16,8 @@ from urllib.parse import unquote
 from pingan.content.pages import fenced_lines, split_front_matter
 from pingan.content.settings import SiteSettings
 from pingan.core.problems import Problem
-from pingan.quiz.refs import find_quiz_refs
+from pingan.core.text import CONTACT_RE
+from pingan.quiz.refs import find_quiz_refs, malformed_refs
 
 #: Files the plugins add to every build: links to them are fine.
 GENERATED_PREFIXES = ("assets/pingan/",)
@@ -36,8 +37,6 @@ _SRC_RE = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IG
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _ID_RE = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*"([^"]*)\"""")
-#: A placeholder in a page: ``{{ contact.police }}``.
-PLACEHOLDER_RE = re.compile(r"\{\{\s*contact\.(?P<name>[^\s{}]+)\s*\}\}")
 
 
 # -- Markdown: anchors, links, images -------------------------------------------------
@@ -125,17 +124,25 @@ class PageChecker:
             return  # reported by the lesson check, or unreadable for the build too
         fm = split_front_matter(text)
         masked = _mask(text, fm.body_line)
-        self.quiz_refs(path, text, fm.body_line, lang)
+        bad = self.quiz_lines(path, masked)
+        self.quiz_refs(path, text, fm.body_line, lang, bad)
         self.links(path, lang, masked)
         self.images(path, masked)
         self.placeholders(path, masked)
 
     # -- quizzes ---------------------------------------------------------------------
 
-    def quiz_refs(self, path: Path, text: str, body_line: int, lang: str) -> None:
+    def quiz_lines(self, path: Path, masked: str) -> set[int]:
+        """A quiz line written so that the build would show it as text; the lines found."""
+        found = malformed_refs(masked)
+        for line, message in found:
+            self.error(path, line, message)
+        return {line for line, _message in found}
+
+    def quiz_refs(self, path: Path, text: str, body_line: int, lang: str, bad: set[int]) -> None:
         """Every ``[[quiz id]]`` must name a file of the quiz folder; note the page's quizzes."""
         fenced = fenced_lines(text)
-        refs = [r for r in find_quiz_refs(text) if r.line not in fenced and r.line >= body_line]
+        refs = [r for r in find_quiz_refs(text) if r.line not in fenced | bad and r.line >= body_line]
         if refs:
             rel = path.relative_to(self.s.lang_dir(lang)).as_posix()
             self.page_quizzes[(rel, lang)] = [r.quiz_id for r in refs]
@@ -286,7 +293,7 @@ class PageChecker:
         files = " or ".join(
             self.s.shown(p) for p in (self.s.hotlines_file, self.s.edition_file) if p is not None and p.is_file()
         ) or "hotlines.yml"
-        for m in PLACEHOLDER_RE.finditer(masked):
+        for m in CONTACT_RE.finditer(masked):
             name = m.group("name")
             if name in self.contact_names:
                 continue

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from pingan.core import yamlnodes as nodes
 from pingan.core.paths import shown_path
@@ -51,6 +51,8 @@ class SiteSettings:
     incomplete_languages: list[str] = field(default_factory=list)
     markdown_extensions: list[str] = field(default_factory=lambda: list(MKDOCS_BUILTIN_EXTENSIONS))
     markdown_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: mkdocs.yml as composed (nodes with their lines), for the checks of the settings.
+    doc: Node | None = None
 
     def lang_dir(self, lang: str) -> Path:
         """The folder of ``lang``'s pages."""
@@ -85,7 +87,7 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
     problems: list[Problem] = []
     docs_value = nodes.value(nodes.get(doc, "docs_dir")) or "docs"
     docs_dir = root / str(docs_value)
-    settings = SiteSettings(root=root, config_file=config_file, docs_dir=docs_dir, languages=[], default_language="")
+    settings = SiteSettings(root=root, config_file=config_file, docs_dir=docs_dir, languages=[], default_language="", doc=doc)
     if not docs_dir.is_dir():
         node = nodes.get(doc, "docs_dir")
         problems.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class Localized(dict[str, str]):
     """Text in several languages: ``{"zh": "…", "en": "…"}``.
@@ -18,3 +20,8 @@ class Localized(dict[str, str]):
         if default in self:
             return self[default]
         return next(iter(self.values()), "")
+
+
+#: A contact placeholder in an editor's text: ``{{ contact.police }}``, filled from the
+#: hotline file or the edition (``contacts:``) in the language of the page.
+CONTACT_RE = re.compile(r"\{\{\s*contact\.(?P<name>[^\s{}]+)\s*\}\}")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-__all__ = ["Shared", "first_time", "shared", "site_for"]
+__all__ = ["Shared", "first_time", "refusal", "remember", "shared", "site_for"]
 
 
 @dataclass
@@ -81,6 +81,22 @@ def _inputs(root: Path, report: Report | None) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
+def remember(root: Path, report: Report) -> None:
+    """Use ``report`` (a check just run, e.g. by ``make build`` before loading mkdocs.yml) for
+    the build of the project at ``root``: the files are not read again."""
+    state = _STATE.setdefault(root.resolve(), Shared())
+    state.report, state.reported = report, set()
+    state.key = _fingerprint(_inputs(root.resolve(), report))
+
+
+def refusal(report: Report) -> str:
+    """The message of a build refused for the errors of ``report``: one ``path:line:`` line each."""
+    count = len(report.errors)
+    return f"{count} problem{'s' if count != 1 else ''} (make check lists the same), nothing was built:\n" + "\n".join(
+        str(p) for p in report.errors
+    )
+
+
 def site_for(config: MkDocsConfig) -> Site:
     """The checked model of the site; raises :class:`PluginError` with every error ``make check`` finds."""
     state = shared(config)
@@ -93,11 +109,7 @@ def site_for(config: MkDocsConfig) -> Site:
     report = state.report
     if not report.ok or report.site is None:
         state.report = None  # check again next time, even if nothing changed
-        count = len(report.errors)
-        raise PluginError(
-            f"{count} problem{'s' if count != 1 else ''} (make check lists the same), nothing was built:\n"
-            + "\n".join(str(p) for p in report.errors)
-        )
+        raise PluginError(refusal(report))
     return report.site
 
 

@@ -48,6 +48,9 @@ class LoadResult:
     #: survivable problems, e.g. a missing translation filled in from the
     #: default language (fatal only in a strict build).
     warnings: list[Problem] = field(default_factory=list)
+    #: every ``{{ contact.x }}`` in the quizzes' texts: (path, line, name); the site
+    #: checks the names and fills them as it does in lessons.
+    placeholders: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -59,6 +62,7 @@ class LoadResult:
         self.quizzes.update(other.quizzes)
         self.errors.extend(other.errors)
         self.warnings.extend(other.warnings)
+        self.placeholders.extend(other.placeholders)
 
 
 def load_quizzes(
@@ -158,6 +162,7 @@ def load_quiz_file(
     checker = FileChecker(path, root, langs, default_language)
     quiz = checker.run(translations)
     result = LoadResult(errors=checker.errors, warnings=checker.warnings)
+    result.placeholders = [(checker.rel, line, name) for line, name in checker.placeholders]
     if quiz is not None:
         result.quizzes[quiz.id] = quiz
     return result

@@ -10,6 +10,7 @@ text, so the languages can never disagree about which answer is right.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -97,3 +98,14 @@ class Quiz:
         """The questions every reader sees, in order (no follow-ups)."""
         follow = self.followup_ids
         return tuple(q for q in self.questions if q.id not in follow)
+
+
+def quiz_texts(quiz: Quiz) -> Iterator[Localized]:
+    """Every text of ``quiz`` a reader sees (title, intro, prompts, options, feedback, explanations)."""
+    yield quiz.title
+    if quiz.intro is not None:
+        yield quiz.intro
+    for q in quiz.questions:
+        yield from (t for t in (q.prompt, q.situation, q.explanation) if t is not None)
+        for option in q.options:
+            yield from (t for t in (option.text, option.feedback) if t is not None)

@@ -15,6 +15,7 @@ from pingan.core import yamlnodes as nodes
 from pingan.core.languages import translation_name
 from pingan.core.paths import shown_path
 from pingan.core.problems import MISSING_TRANSLATION, Problem
+from pingan.core.text import CONTACT_RE
 from pingan.quiz.model import Quiz
 from pingan.quiz.questions import QuestionChecks
 from pingan.quiz.schema import QUIZ_ID_RE, TOP_KEYS
@@ -52,6 +53,8 @@ class FileChecker(QuestionChecks):
         self.pending: list[PendingText] = []
         #: the quiz-file line of the text a warning in a translation file is about.
         self.quiz_lines: dict[Problem, int] = {}
+        #: every ``{{ contact.x }}`` in the texts: (line, name), for the site to check and fill.
+        self.placeholders: list[tuple[int, str]] = []
 
     def empty_message(self) -> str:
         return (
@@ -140,6 +143,8 @@ class FileChecker(QuestionChecks):
                 for lang, translation in by_lang.items():
                     if lang not in texts and item.place in translation.texts:
                         texts[lang] = translation.texts[item.place]
+            names = dict.fromkeys(m.group("name") for text in texts.values() for m in CONTACT_RE.finditer(text))
+            self.placeholders += [(nodes.line(item.node), name) for name in names]
             for lang in self.languages:
                 if lang in texts:
                     continue
@@ -282,7 +287,19 @@ class FileChecker(QuestionChecks):
                         "question only (copy it with a new id if both need it)",
                     )
         order = {qid: n for n, qid in enumerate(by_id)}
-        for cycle in cycles(list(by_id), {q: [b.target for b in bs] for q, bs in edges.items()}):
+        loops = cycles(list(by_id), {q: [b.target for b in bs] for q, bs in edges.items()})
+        in_loop = {(c[i], c[(i + 1) % len(c)]) for c in loops for i in range(len(c))}
+        for qid, branches in edges.items():
+            for branch in branches:
+                if order[branch.target] < order[qid] and (qid, branch.target) not in in_loop:
+                    # The earlier question would silently become a hidden follow-up.
+                    self.error(
+                        branch.line,
+                        f'{branch.owner} leads back to "{branch.target}", a question above it '
+                        f"(line {by_id[branch.target].line}); a follow-up must come after the question "
+                        "that leads to it: move it below, or point \"next\" at a later question",
+                    )
+        for cycle in loops:
             # Start the cycle at the question that comes first in the file,
             # and point at that question's "next", so the message is stable.
             start = min(range(len(cycle)), key=lambda i: order[cycle[i]])

@@ -30,8 +30,6 @@ from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup, escape
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -40,6 +38,7 @@ from pingan import slides
 from pingan.core import catalogs as i18n
 from pingan.core import languages, paths
 from pingan.mkdocs import state
+from pingan.mkdocs.present.config import PresentConfig
 from pingan.model import Site
 
 if TYPE_CHECKING:
@@ -55,15 +54,6 @@ ASSETS_DIR = paths.ASSETS_DIR
 TEMPLATES_DIR = paths.TEMPLATES_DIR
 #: Paper styles for every page, served as an ordinary file.
 PRINT_URI = "assets/pingan/print.css"
-
-class PresentConfig(Config):
-    """Options of the ``pingan-present`` plugin; ``- pingan-present`` is enough."""
-
-    enabled = c.Type(bool, default=True)
-    """Turn the plugin off: no slides, no "Present" link, no print styles."""
-    folder = c.Type(str, default="present")
-    """The folder under each lesson's address that holds its slides."""
-
 
 class PresentPlugin(BasePlugin[PresentConfig]):
     """Slides of every lesson, in every language, and print styles for every page."""

@@ -19,14 +19,13 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import logging
 import re
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -34,6 +33,7 @@ from mkdocs.structure.files import File, Files
 from pingan.content.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders
 from pingan.core import catalogs, languages, paths
 from pingan.mkdocs import state
+from pingan.mkdocs.site.config import SiteConfig
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -54,20 +54,6 @@ _SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http
 _HTML_TAG_RE = re.compile(r"<html\b([^>]*)>")
 _FIRST_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
-
-
-class SiteConfig(Config):
-    """Options of the ``pingan-site`` plugin."""
-
-    enabled = c.Type(bool, default=True)
-    """Turn the whole plugin off (for comparisons in benchmarks)."""
-    hotlines = c.Type(str, default="hotlines.yml")
-    """The hotline file, relative to mkdocs.yml: numbers and their labels per language."""
-    edition = c.Type(str, default="")
-    """A local edition: ``editions/<edition>.yml`` replaces the site name, hotlines and
-    contacts it gives (``make build EDITION=<name>``). Empty: the national defaults."""
-    editions_dir = c.Type(str, default="editions")
-    """Where edition files live, relative to mkdocs.yml."""
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -96,6 +82,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         i18n = config.plugins.get("i18n")
         if not (i18n is not None and getattr(i18n, "building", False)):
             self._fallback_urls = set()  # the outermost build: a fresh start (also under serve)
+            _quiet_logs()
         if i18n is not None:
             langs = [lang for lang in i18n.config.languages if lang.build]
             self._languages = [lang.locale for lang in langs]
@@ -366,3 +353,43 @@ def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
         "reviewed": reviewed_text,
         "reviewed_iso": reviewed.isoformat() if isinstance(reviewed, datetime.date) else "",
     }
+
+
+class _OncePerRun(logging.Filter):
+    """Lets each INFO message of MkDocs' build through once per run: static-i18n runs one
+    build per language, and "Cleaning site directory" five times says nothing new."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.INFO:
+            return True
+        message = record.getMessage()
+        if message in self.seen:
+            return False
+        self.seen.add(message)
+        return True
+
+
+_ONCE = _OncePerRun()
+
+
+def _quiet_logs() -> None:
+    """At MkDocs' normal level, a build says little, so that warnings stand out
+    (``mkdocs build -v`` still shows everything):
+
+    - mkdocs-static-i18n's per-language notes (the names it sets, the nav it translates:
+      4 lines per language) are left out;
+    - MkDocs' own notes are said once, not once per language;
+    - jieba (Material's Chinese search) does not print how it loads its dictionary.
+    """
+    if logging.getLogger("mkdocs").getEffectiveLevel() != logging.INFO:
+        return
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    _ONCE.seen.clear()
+    if _ONCE not in build_log.filters:
+        build_log.addFilter(_ONCE)
