@@ -353,3 +353,21 @@ def test_full_build_reads_each_quiz_file_once_and_says_little(
     assert len(info) <= 10, "\n".join(info)
     summaries = [m.removeprefix("pingan: ") for m in info if "make i18n-status lists them" in m]
     assert summaries and all(m.startswith(("vi: ", "ug: ")) and " fall" in m for m in summaries), info
+
+
+def test_plugin_order_in_mkdocs_yml_does_not_matter(tmp_path: Path) -> None:
+    """Our three plugins listed in reverse order build the very same pages and slides."""
+    first = make_project(tmp_path / "a")
+    second = make_project(tmp_path / "b")
+    yml = second / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    ours = "  - pingan-site:\n      hotlines: hotlines.yml\n  - pingan-quiz\n  - pingan-present\n"
+    assert ours in text
+    yml.write_text(
+        text.replace(ours, "  - pingan-present\n  - pingan-quiz\n  - pingan-site:\n      hotlines: hotlines.yml\n"),
+        encoding="utf-8",
+    )
+    pages = [build_site(p, p / "site") for p in (first, second)]
+    html = [{k: v for k, v in tree(site).items() if k.endswith(".html")} for site in pages]
+    assert "lessons/demo/present/index.html" in html[0]
+    assert html[0] == html[1]

@@ -96,6 +96,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
     # -- pages ----------------------------------------------------------------------
 
+    @event_priority(-50)  # after pingan-site has put the page's "pa" context (its help box)
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
