@@ -1,6 +1,8 @@
 """How many lines a block of lesson HTML takes on a slide, and slides filled evenly.
 
-Plain Python.
+Each text is measured once: the width of a text, the lines of a block and how a block
+may be cut are cached, since :func:`paginate` packs the same blocks again and again at
+different budgets (and every language's slides share a lesson's structure). Plain Python.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pingan.slides.html import TAG_RE, VOID, blocks, plain_text, tag_name
 
@@ -32,6 +35,7 @@ _SENTENCE_END_RE = re.compile(
 # -- pagination -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def em_width(text: str) -> float:
     """Rough width of ``text`` in em: CJK and other wide characters 1, the rest about half."""
     width = 0.0
@@ -65,6 +69,7 @@ class _Cut:
     """Cut to fill a slide; when False, only a block too long for any one slide is cut."""
 
 
+@lru_cache(maxsize=8192)
 def _cut(block: str) -> _Cut | None:
     """How ``block`` may be cut, if it is a list or a table of more than one part."""
     name = tag_name(block)
@@ -130,6 +135,7 @@ def _cut(block: str) -> _Cut | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _sentences(inner: str) -> list[str]:
     """The sentences of a paragraph's inner HTML, cut only outside inline elements."""
     cuts: list[int] = []
@@ -152,6 +158,7 @@ def _sentences(inner: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+@lru_cache(maxsize=8192)
 def _split_item(item: str) -> list[str]:
     """A list item longer than about half a slide, cut between sentences into ``<li>`` pieces;
     the pieces after the first are ``li.pa-more`` (shown without a bullet)."""
@@ -172,12 +179,14 @@ def _split_item(item: str) -> list[str]:
     return [first, *('<li class="pa-more">' + " ".join(c) + "</li>" for c in chunks[1:])]
 
 
+@lru_cache(maxsize=8192)
 def _item_lines(item: str) -> float:
     """Lines of a list item: its text, plus a little for each item of a list inside it."""
     nested = len(_LI_OPEN_RE.findall(item)) - 1
     return _lines(plain_text(item), LINE_EM - 2) + 0.5 * nested
 
 
+@lru_cache(maxsize=8192)
 def _row_lines(row: str) -> float:
     """Lines of a table row: its tallest cell, each cell sharing the width."""
     cells = re.findall(r"<t[hd]\b.*?</t[hd]\s*>", row, re.S | re.I)
@@ -187,6 +196,7 @@ def _row_lines(row: str) -> float:
     return max(_lines(plain_text(c), width) for c in cells) + 0.3
 
 
+@lru_cache(maxsize=8192)
 def block_lines(block: str) -> float:
     """How many slide lines a block takes, roughly (the unit of :data:`LINES_PER_SLIDE`)."""
     name = tag_name(block)
