@@ -28,8 +28,9 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# Builds the default language and the one being edited (SERVE_LANG=<code> to choose); see README.
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SERVE_LANG=$(SERVE_LANG) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # Builds into a fresh folder; site/ is replaced only when the whole build succeeded.
 # EDITION=<name> uses editions/<name>.yml (local site name, hotlines, contacts).

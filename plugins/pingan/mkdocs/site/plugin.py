@@ -20,6 +20,7 @@ import datetime
 import html
 import json
 import logging
+import os
 import re
 from importlib import metadata
 from pathlib import Path
@@ -36,6 +37,9 @@ from pingan.mkdocs import state
 from pingan.mkdocs.site.config import SiteConfig
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mkdocs.livereload import LiveReloadServer
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -70,6 +74,25 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._offline = False
         #: public addresses of pages shown in another language (fallbacks), for sitemap.xml
         self._fallback_urls: set[str] = set()
+        #: True under ``mkdocs serve``: only the languages being looked at are built.
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this is ``mkdocs serve`` (the plugin then lives across rebuilds)."""
+        self._serving = command == "serve"
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[[], None]) -> None:
+        """Rebuild on a change to anything the site is made of, not only content/ and mkdocs.yml:
+        the quizzes, the hotline and edition files, the theme overrides, and this package's
+        front-end files, templates and catalogs."""
+        site = state.site_for(config)
+        settings = site.settings
+        watched = [settings.quiz_dir, settings.hotlines_file, settings.root / self.config.editions_dir]
+        # The theme's own folders (overrides/); Material's and other packages' are not edited.
+        watched += [Path(d) for d in config.theme.dirs if Path(d).resolve().is_relative_to(settings.root.resolve())]
+        watched += [paths.ASSETS_DIR, paths.TEMPLATES_DIR, paths.LOCALES_DIR]
+        for path in dict.fromkeys(p.resolve() for p in watched if p is not None and p.exists()):
+            server.watch(str(path))
 
     # -- configuration, once per language build ---------------------------------
 
@@ -83,6 +106,8 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if not (i18n is not None and getattr(i18n, "building", False)):
             self._fallback_urls = set()  # the outermost build: a fresh start (also under serve)
             _quiet_logs()
+            if self._serving and i18n is not None:
+                _serve_languages(i18n, config)
         if i18n is not None:
             langs = [lang for lang in i18n.config.languages if lang.build]
             self._languages = [lang.locale for lang in langs]
@@ -393,3 +418,34 @@ def _quiet_logs() -> None:
     _ONCE.seen.clear()
     if _ONCE not in build_log.filters:
         build_log.addFilter(_ONCE)
+
+
+def _serve_languages(i18n: Any, config: MkDocsConfig) -> None:
+    """Under ``mkdocs serve``, build the default language and the one being edited only.
+
+    The language being edited is ``SERVE_LANG`` if set (``make serve SERVE_LANG=en``), else
+    that of the most recently changed file under ``content/<lang>/``. Pages of the other
+    languages are not built while serving (``make build`` builds every one), so an edit
+    shows in the browser in seconds instead of after a build of five languages.
+    """
+    languages = [lang for lang in i18n.config.languages]
+    codes = [lang.locale for lang in languages]
+    wanted = os.environ.get("SERVE_LANG", "") or _last_edited(Path(config.docs_dir), codes)
+    for lang in languages:
+        lang.build = bool(lang.default) or lang.locale == wanted
+    log.info(
+        "serve: building %s only (SERVE_LANG=<code> or editing a page picks another; make build builds all)",
+        ", ".join(lang.locale for lang in languages if lang.build),
+    )
+
+
+def _last_edited(docs_dir: Path, codes: list[str]) -> str:
+    """The language whose folder holds the most recently changed file ("" if none)."""
+    newest, found = -1, ""
+    for code in codes:
+        for folder, _dirs, files in os.walk(docs_dir / code):
+            for name in files:
+                mtime = os.stat(os.path.join(folder, name)).st_mtime_ns
+                if mtime > newest:
+                    newest, found = mtime, code
+    return found
