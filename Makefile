@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: setup serve build bundle bench check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,7 +66,13 @@ i18n: setup
 chromium: setup
 	@$(BIN)/python tests/chromium.py --install
 
-test: setup chromium
+# Lint, format and types of the package first (fast), then every test.
+lint: setup
+	$(BIN)/ruff check plugins/pingan
+	$(BIN)/ruff format --check plugins/pingan
+	$(BIN)/mypy
+
+test: setup chromium lint
 	$(BIN)/pytest
 
 unit: setup
@@ -76,7 +82,9 @@ browser-test: setup chromium
 	$(BIN)/pytest -m browser
 
 # Sizes and build times (quiz assets, heaviest first load, corpora of 50/100/200 lessons
-# with and without the quiz plugin): a table, not a test. Takes several minutes.
+# with and without the quiz plugin), then build CPU with/without pingan-quiz + pingan-present
+# (real site, 1,000 lessons), slide generation's share, edit-to-reload: a table, not a test.
+# Takes a long while; BENCH_QUICK=1 make bench takes a few minutes (see tests/bench_cpu.py).
 bench: setup chromium
 	$(BIN)/python tests/bench.py
 

@@ -43,7 +43,11 @@ def _contact_names(path: Path) -> tuple[set[str], set[str]]:
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return set(), set()
     contacts = nodes.get(doc, "contacts")
-    names = {k.value for k, _ in contacts.value if isinstance(k, ScalarNode)} if isinstance(contacts, MappingNode) else set()
+    names = (
+        {k.value for k, _ in contacts.value if isinstance(k, ScalarNode)}
+        if isinstance(contacts, MappingNode)
+        else set()
+    )
     numbers: set[str] = set()
     entries = nodes.get(doc, "hotlines")
     for item in entries.value if isinstance(entries, SequenceNode) else []:
@@ -67,7 +71,11 @@ def _check_hotlines(settings: SiteSettings) -> tuple[list[Problem], set[str] | N
     if not path.is_file():
         if settings.hotlines_required:
             problems.append(
-                Problem("mkdocs.yml", 1, f"the hotline file {settings.shown(path)} does not exist; create it or correct pingan-site: hotlines:")
+                Problem(
+                    "mkdocs.yml",
+                    1,
+                    f"the hotline file {settings.shown(path)} does not exist; create it or correct pingan-site: hotlines:",
+                )
             )
         return problems, None, files
     files += 1
@@ -83,7 +91,8 @@ def _check_hotlines(settings: SiteSettings) -> tuple[list[Problem], set[str] | N
         if not chosen.is_file():
             problems.append(
                 Problem(
-                    "mkdocs.yml", settings.edition_line,
+                    "mkdocs.yml",
+                    settings.edition_line,
                     f"the edition file {settings.shown(chosen)} does not exist; create it, or choose one of: "
                     + (", ".join(p.stem for p in settings.edition_files) or "(there are no editions yet)"),
                 )
@@ -109,7 +118,8 @@ def _check_languages(settings: SiteSettings) -> list[Problem]:
         if settings.folders and not settings.lang_dir(lang).is_dir():
             problems.append(
                 Problem(
-                    "mkdocs.yml", line,
+                    "mkdocs.yml",
+                    line,
                     f'the language "{lang}" has no content folder; create {settings.shown(settings.lang_dir(lang))}/ '
                     f"and translate pages into it (pages it lacks are shown in the default language, {settings.default_language})",
                 )
@@ -121,7 +131,8 @@ def _check_languages(settings: SiteSettings) -> list[Problem]:
             pot = shown_path(locales / f"{ui_catalogs.DOMAIN}.pot", base)
             problems.append(
                 Problem(
-                    "mkdocs.yml", line,
+                    "mkdocs.yml",
+                    line,
                     f'the language "{lang}" has no interface translations; create {po} '
                     f"(for example: pybabel init -i {pot} -d {shown_path(locales, base)} -l {exc.path.parents[1].name}), "
                     "then translate every entry",
@@ -201,7 +212,11 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
         quiz_shown = settings.shown(settings.quiz_dir)
         if not settings.quiz_dir.is_dir():
             problems.append(
-                Problem("mkdocs.yml", settings.quiz_dir_line, f"the quiz folder {quiz_shown}/ does not exist; create it or correct quiz_dir")
+                Problem(
+                    "mkdocs.yml",
+                    settings.quiz_dir_line,
+                    f"the quiz folder {quiz_shown}/ does not exist; create it or correct quiz_dir",
+                )
             )
             quiz_ids = set()
         else:
@@ -229,7 +244,9 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
         if not lang_dir.is_dir():
             continue
         for path in sorted(lang_dir.rglob("*.md"), key=lambda p: p.as_posix()):
-            if not settings.folders and any(part in settings.languages for part in path.relative_to(lang_dir).parts[:1]):
+            if not settings.folders and any(
+                part in settings.languages for part in path.relative_to(lang_dir).parts[:1]
+            ):
                 continue
             files += 1
             if settings.folders and is_lesson(path, settings.docs_dir):
@@ -251,14 +268,19 @@ def _quiz_placeholders(
     """Every ``{{ contact.x }}`` of a quiz text names a contact, as in lessons."""
     if names is None:
         return []
-    where = " or ".join(
-        settings.shown(p) for p in (settings.hotlines_file, settings.edition_file) if p is not None and p.is_file()
-    ) or "hotlines.yml"
+    where = (
+        " or ".join(
+            settings.shown(p) for p in (settings.hotlines_file, settings.edition_file) if p is not None and p.is_file()
+        )
+        or "hotlines.yml"
+    )
     problems = []
     for path, line, name in found:
         if name in names:
             continue
-        message = f'unknown placeholder {{{{ contact.{name} }}}}: there is no contact "{name}" under "contacts:" in {where}'
+        message = (
+            f'unknown placeholder {{{{ contact.{name} }}}}: there is no contact "{name}" under "contacts:" in {where}'
+        )
         close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
         message += f"; did you mean {{{{ contact.{close[0]} }}}}?" if close else f"; add the contact to {where}"
         problems.append(Problem(path, line, message))

@@ -52,7 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m pingan.cli.check",
         description="Check lessons, quizzes, links, hotlines and languages; list every problem as path:line: message.",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (with mkdocs.yml); default: here")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder (with mkdocs.yml); default: here"
+    )
     parser.add_argument(
         "--today",
         type=dt.date.fromisoformat,
@@ -68,4 +70,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as exc:
         log.error("The build failed, so %s/ was left as it was.\n%s", args.site_dir, exc)
         return 1
-    except Exception as exc:  # noqa: BLE001 - any failure must leave the old site and say why
+    except Exception as exc:
         log.error("The build failed, so %s/ was left as it was: %s: %s", args.site_dir, type(exc).__name__, exc)
         return 1
     log.info("Published to %s/", args.site_dir)

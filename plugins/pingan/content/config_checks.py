@@ -162,7 +162,8 @@ def _symlinks(settings: SiteSettings) -> list[Problem]:
             except (OSError, RuntimeError):
                 problems.append(
                     Problem(
-                        shown, 1,
+                        shown,
+                        1,
                         "this symbolic link leads nowhere or round in a loop; remove it or point it at a real file",
                     )
                 )
@@ -170,7 +171,8 @@ def _symlinks(settings: SiteSettings) -> list[Problem]:
             if target.is_dir() and path.parent.resolve().is_relative_to(target):
                 problems.append(
                     Problem(
-                        shown, 1,
+                        shown,
+                        1,
                         f"this symbolic link leads back to {settings.shown(target)}/, a folder it is in: "
                         "a loop; remove it",
                     )

@@ -123,8 +123,8 @@ class FrontMatterChecker:
     def compose(self, yaml_text: str) -> Node | None:
         """The front matter's node tree, or None after saying why it cannot be read."""
         tab_lines = set()
-        for number, line in enumerate(yaml_text.splitlines()):
-            if nodes.TAB_INDENT_RE.match(line):
+        for number, row in enumerate(yaml_text.splitlines()):
+            if nodes.TAB_INDENT_RE.match(row):
                 tab_lines.add(number + self.offset)
                 self.error(number + self.offset, "this line starts with a tab; indent with spaces, not tabs")
         try:
@@ -145,7 +145,7 @@ class FrontMatterChecker:
                 self.error(
                     1,
                     'this lesson has no front matter; start the file with a line "---", then title, '
-                    'description, audience, age_band, minutes, objectives, reviewed and sources, '
+                    "description, audience, age_band, minutes, objectives, reviewed and sources, "
                     'then a line "---" (see AUTHORING.md)',
                 )
             return None
@@ -247,7 +247,11 @@ class FrontMatterChecker:
             self.error(node, f'"{name}" must be one word, not {nodes.plain(node)}; use one of: {shown_choices}')
             return None
         if node.value not in choices:
-            self.error(node, f'{name} "{node.value}" is not allowed' + nodes.suggest(node.value, choices, lead="use one of", quote=quote))
+            self.error(
+                node,
+                f'{name} "{node.value}" is not allowed'
+                + nodes.suggest(node.value, choices, lead="use one of", quote=quote),
+            )
             return None
         return node.value
 
@@ -261,10 +265,16 @@ class FrontMatterChecker:
             self.error(node, f'"minutes" must be a whole number, not {nodes.plain(node)}; e.g. minutes: 30')
             return None
         if node.tag == nodes.STR_TAG and node.style in ('"', "'") and re.fullmatch(r"\d+", node.value.strip()):
-            self.error(node, f'minutes "{node.value}" is in quotes; write the number without quotes: minutes: {node.value.strip()}')
+            self.error(
+                node,
+                f'minutes "{node.value}" is in quotes; write the number without quotes: minutes: {node.value.strip()}',
+            )
             return None
         if node.tag != nodes.INT_TAG or not re.fullmatch(r"\d+", node.value):
-            self.error(node, f'minutes "{node.value}" is not a whole number; write the class time in minutes with digits, e.g. minutes: 30')
+            self.error(
+                node,
+                f'minutes "{node.value}" is not a whole number; write the class time in minutes with digits, e.g. minutes: 30',
+            )
             return None
         value = int(node.value)
         if not lo <= value <= hi:
@@ -275,7 +285,10 @@ class FrontMatterChecker:
     def objectives(self, node: Node) -> list[str] | None:
         """A non-empty list of sentences."""
         if nodes.is_empty(node) or (isinstance(node, SequenceNode) and not node.value):
-            self.error(node, 'there are no objectives; list at least one thing a learner can do afterwards, each on a line starting with "- "')
+            self.error(
+                node,
+                'there are no objectives; list at least one thing a learner can do afterwards, each on a line starting with "- "',
+            )
             return None
         if not isinstance(node, SequenceNode):
             self.error(node, '"objectives" must be a list: put each objective on its own line starting with "- "')
@@ -285,7 +298,7 @@ class FrontMatterChecker:
             if nodes.is_empty(item):
                 self.error(item, f"objective {number} is empty; write what a learner can do, or remove the line")
             elif not isinstance(item, ScalarNode):
-                self.error(item, f'objective {number} must be one sentence of text, not {nodes.plain(item)}')
+                self.error(item, f"objective {number} must be one sentence of text, not {nodes.plain(item)}")
             else:
                 result.append(item.value)
         return result
@@ -294,14 +307,20 @@ class FrontMatterChecker:
         """A real date written YYYY-MM-DD; a warning when it is more than 12 months old."""
         example = self.today.isoformat()
         if nodes.is_empty(node):
-            self.error(node, f'"reviewed" is empty; write the day the facts were checked as YYYY-MM-DD, e.g. reviewed: {example}')
+            self.error(
+                node,
+                f'"reviewed" is empty; write the day the facts were checked as YYYY-MM-DD, e.g. reviewed: {example}',
+            )
             return None
         if not isinstance(node, ScalarNode):
             self.error(node, f'"reviewed" must be a date, not {nodes.plain(node)}; e.g. reviewed: {example}')
             return None
         m = _DATE_RE.match(node.value.strip())
         if not m:
-            self.error(node, f'reviewed "{node.value}" is not a date; write the day the facts were checked as YYYY-MM-DD, e.g. reviewed: {example}')
+            self.error(
+                node,
+                f'reviewed "{node.value}" is not a date; write the day the facts were checked as YYYY-MM-DD, e.g. reviewed: {example}',
+            )
             return None
         year, month, day = (int(g) for g in m.groups())
         try:
@@ -311,13 +330,21 @@ class FrontMatterChecker:
                 why = f"there is no month {month}"
             else:
                 why = f"{year}-{month:02d} has no day {day}"
-            self.error(node, f'reviewed "{node.value}" is not a real date ({why}); write the day the facts were checked as YYYY-MM-DD')
+            self.error(
+                node,
+                f'reviewed "{node.value}" is not a real date ({why}); write the day the facts were checked as YYYY-MM-DD',
+            )
             return None
         if node.value.strip() != value.isoformat():
-            self.error(node, f'write the date as YYYY-MM-DD with two-digit month and day: reviewed: {value.isoformat()}')
+            self.error(
+                node, f"write the date as YYYY-MM-DD with two-digit month and day: reviewed: {value.isoformat()}"
+            )
             return value
         if months_later(value, REVIEW_MONTHS) < self.today:
-            self.warn(node, f"the facts were last reviewed on {value.isoformat()}, more than {REVIEW_MONTHS} months ago: check the facts and update `reviewed`")
+            self.warn(
+                node,
+                f"the facts were last reviewed on {value.isoformat()}, more than {REVIEW_MONTHS} months ago: check the facts and update `reviewed`",
+            )
         return value
 
     def sources(self, node: Node) -> list[dict[str, str]] | None:
@@ -340,13 +367,20 @@ class FrontMatterChecker:
     def source(self, item: Node, number: int) -> dict[str, str] | None:
         """One entry of ``sources:``: its fields (:data:`SOURCE_KEYS`), or None when it is no mapping."""
         if not isinstance(item, MappingNode):
-            self.error(item, f'source {number} must be keys, not {nodes.plain(item)}: write "- title: …" and, on the next line, "id: …" or "url: …"')
+            self.error(
+                item,
+                f'source {number} must be keys, not {nodes.plain(item)}: write "- title: …" and, on the next line, "id: …" or "url: …"',
+            )
             return None
         fields: dict[str, Node] = {}
         for key, value in item.value:
             name = key.value if isinstance(key, ScalarNode) else ""
             if name not in SOURCE_KEYS:
-                self.error(key, f'source {number} has an unknown key "{name}"' + nodes.suggest(name, SOURCE_KEYS, lead="use one of"))
+                self.error(
+                    key,
+                    f'source {number} has an unknown key "{name}"'
+                    + nodes.suggest(name, SOURCE_KEYS, lead="use one of"),
+                )
             elif name in fields:
                 self.error(key, f'source {number} has "{name}" twice; keep only one')
             else:
@@ -354,14 +388,19 @@ class FrontMatterChecker:
         entry: dict[str, str] = {}
         title = fields.get("title")
         if title is None:
-            self.error(item, f'source {number} has no "title"; add title: … naming the source (for a law, name its article)')
+            self.error(
+                item, f'source {number} has no "title"; add title: … naming the source (for a law, name its article)'
+            )
         elif nodes.is_empty(title) or not isinstance(title, ScalarNode):
-            self.error(title, f'the title of source {number} is empty; name the source (for a law, name its article)')
+            self.error(title, f"the title of source {number} is empty; name the source (for a law, name its article)")
         else:
             entry["title"] = title.value
         sid, url = fields.get("id"), fields.get("url")
         if sid is None and url is None:
-            self.error(item, f'source {number} has neither "id" nor "url"; add id: … (a source of the fact sheet, e.g. S14) or url: https://…')
+            self.error(
+                item,
+                f'source {number} has neither "id" nor "url"; add id: … (a source of the fact sheet, e.g. S14) or url: https://…',
+            )
         if sid is not None:
             if isinstance(sid, ScalarNode) and SOURCE_ID_RE.match(sid.value.strip()):
                 entry["id"] = sid.value.strip()
@@ -371,7 +410,9 @@ class FrontMatterChecker:
             if isinstance(url, ScalarNode) and re.match(r"https?://\S+\Z", url.value.strip()):
                 entry["url"] = url.value.strip()
             else:
-                self.error(url, f'source {number} has url "{nodes.plain(url)}"; write the full address, starting with https://')
+                self.error(
+                    url, f'source {number} has url "{nodes.plain(url)}"; write the full address, starting with https://'
+                )
         return entry
 
     def sources_policy(self, node: Node, entries: list[dict[str, str]]) -> None:
@@ -400,7 +441,6 @@ class FrontMatterChecker:
             return yaml.safe_load(yaml.serialize(node)) or {}
         self.error(node, '"search" must be keys such as "exclude: true"')
         return None
-
 
 
 def yaml_message(exc: yaml.MarkedYAMLError, line: int, offset: int) -> str:

@@ -75,7 +75,10 @@ class _Reader:
     def localized(self, node: yaml.Node | None, what: str, parent: yaml.Node) -> Localized | None:
         """A ``{zh: …, en: …}`` text with every site language, or None after reporting why not."""
         if not isinstance(node, yaml.MappingNode):
-            self.bad(node or parent, f"{what} needs one text per language ({', '.join(f'{lang}: …' for lang in self.languages)})")
+            self.bad(
+                node or parent,
+                f"{what} needs one text per language ({', '.join(f'{lang}: …' for lang in self.languages)})",
+            )
             return None
         text = Localized()
         for k, v in node.value:
@@ -153,7 +156,11 @@ def load_data(
         doc = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = (exc.problem_mark.line + 1) if exc.problem_mark else 1
-        return SiteData(), set(), [Problem(shown, line, f"this is not valid YAML ({exc.problem}); check indentation and colons")]
+        return (
+            SiteData(),
+            set(),
+            [Problem(shown, line, f"this is not valid YAML ({exc.problem}); check indentation and colons")],
+        )
 
     data = SiteData()
     given: set[str] = set()
@@ -199,7 +206,9 @@ def load_site_data(
     return data, problems
 
 
-def fill_placeholders(text: str, contacts: dict[str, Localized], lang: str, default: str) -> tuple[str, list[tuple[int, str]]]:
+def fill_placeholders(
+    text: str, contacts: dict[str, Localized], lang: str, default: str
+) -> tuple[str, list[tuple[int, str]]]:
     """Replace ``{{ contact.<name> }}`` in ``text``; also return (line, name) of unknown names."""
     unknown: list[tuple[int, str]] = []
 

@@ -107,17 +107,13 @@ class LessonChecker(FrontMatterChecker):
             )
             return
         start, title = h2[-1]
-        has_list = any(
-            _LIST_ITEM_RE.match(lines[n - 1]) for n in range(start + 1, len(lines) + 1) if n not in fenced
-        )
+        has_list = any(_LIST_ITEM_RE.match(lines[n - 1]) for n in range(start + 1, len(lines) + 1) if n not in fenced)
         if not has_list:
             self.error(
                 start,
                 f'the last section "## {title}" has no list; a lesson ends with its sources section ({wanted}), '
                 'listing each source on a line starting with "- "',
             )
-
-
 
 
 def check_page_front_matter(path: Path, root: Path | None = None) -> list[Problem]:
@@ -136,7 +132,9 @@ def check_page_front_matter(path: Path, root: Path | None = None) -> list[Proble
     if fm.yaml_text is None:
         if fm.unclosed:
             return [
-                Problem(shown, 1, 'the front matter that starts here is never closed; add a line "---" after its last key')
+                Problem(
+                    shown, 1, 'the front matter that starts here is never closed; add a line "---" after its last key'
+                )
             ]
         return []
     checker = LessonChecker(path, shown, "", dt.date.today(), "quizzes")

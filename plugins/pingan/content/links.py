@@ -192,7 +192,8 @@ class PageChecker:
             joined = posixpath.join(joined, "index.md")
         if joined == ".." or joined.startswith("../"):
             self.error(
-                path, line,
+                path,
+                line,
                 f'the {what} "{dest}" points outside the pages of {self.s.shown(lang_dir)}/; '
                 "write the path from this page to a page of the same language folder",
             )
@@ -206,7 +207,9 @@ class PageChecker:
         if found is None:
             missing = candidates[0]
             message = f'the {what} "{dest}" points to {self.s.shown(missing)}, which does not exist'
-            siblings = sorted(p.name for p in missing.parent.glob(f"*{missing.suffix}")) if missing.parent.is_dir() else []
+            siblings = (
+                sorted(p.name for p in missing.parent.glob(f"*{missing.suffix}")) if missing.parent.is_dir() else []
+            )
             close = difflib.get_close_matches(missing.name, siblings, n=1, cutoff=0.8)
             if close:
                 wrong = posixpath.basename(target.rstrip("/")) or target
@@ -224,7 +227,9 @@ class PageChecker:
         if anchors is None or anchor in anchors.ids:
             return
         where = "this page" if target == path else self.s.shown(target)
-        message = f'the link "{dest}" points to a part of {where} that does not exist: there is no heading or id "{anchor}"'
+        message = (
+            f'the link "{dest}" points to a part of {where} that does not exist: there is no heading or id "{anchor}"'
+        )
         ids = [h for h, _ in anchors.headings]
         close = difflib.get_close_matches(anchor, ids, n=1, cutoff=0.6)
         if close:
@@ -246,13 +251,14 @@ class PageChecker:
             body = split_front_matter(text).body.lstrip("\n")
             try:
                 self._anchors[target] = page_anchors(body, self.s.markdown_extensions, self.s.markdown_configs)
-            except Exception as exc:  # noqa: BLE001 - a broken extension setting is reported once
+            except Exception as exc:
                 self._anchors[target] = None
                 if self._markdown_error is None:
                     self._markdown_error = str(exc)
                     self.problems.append(
                         Problem(
-                            "mkdocs.yml", 1,
+                            "mkdocs.yml",
+                            1,
                             f"the Markdown settings (markdown_extensions) cannot be used: {exc}; "
                             "links to parts of pages were not checked",
                         )
@@ -267,13 +273,15 @@ class PageChecker:
             if m.group("bang") and not m.group("text").strip():
                 dest = m.group("dest").strip("<>")
                 self.error(
-                    path, _line_at(masked, m.start()),
+                    path,
+                    _line_at(masked, m.start()),
                     f'the image "{dest}" has no description; write what it shows between the brackets: '
                     f"![what the picture shows]({dest})",
                 )
         for m in _REF_IMAGE_RE.finditer(masked):
             self.error(
-                path, _line_at(masked, m.start()),
+                path,
+                _line_at(masked, m.start()),
                 "this image has no description; write what it shows between the first brackets: ![what the picture shows][…]",
             )
         for m in _IMG_TAG_RE.finditer(masked):
@@ -281,7 +289,8 @@ class PageChecker:
                 src = _SRC_RE.search(m.group(0))
                 name = next((g for g in src.groups() if g), "") if src else ""
                 self.error(
-                    path, _line_at(masked, m.start()),
+                    path,
+                    _line_at(masked, m.start()),
                     f'the image <img src="{name}"> has no description; add alt="what the picture shows" inside the tag',
                 )
 
@@ -290,9 +299,12 @@ class PageChecker:
         if self.contact_names is None:
             return
         known = sorted(self.contact_names)
-        files = " or ".join(
-            self.s.shown(p) for p in (self.s.hotlines_file, self.s.edition_file) if p is not None and p.is_file()
-        ) or "hotlines.yml"
+        files = (
+            " or ".join(
+                self.s.shown(p) for p in (self.s.hotlines_file, self.s.edition_file) if p is not None and p.is_file()
+            )
+            or "hotlines.yml"
+        )
         for m in CONTACT_RE.finditer(masked):
             name = m.group("name")
             if name in self.contact_names:
@@ -304,7 +316,5 @@ class PageChecker:
             elif known:
                 message += "; the names are: " + ", ".join(known)
             else:
-                message += f'; add the contact to {files} first'
+                message += f"; add the contact to {files} first"
             self.error(path, _line_at(masked, m.start()), message)
-
-

@@ -69,4 +69,3 @@ def iter_lessons(content_dir: Path) -> Iterator[Path]:
     content_dir = Path(content_dir)
     found = [p for p in content_dir.glob("*/lessons/**/*.md") if p.is_file() and is_lesson(p, content_dir)]
     yield from sorted(found, key=lambda p: p.as_posix())
-

@@ -72,7 +72,11 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
         text = config_file.read_text(encoding="utf-8-sig")
     except OSError:
         return None, [
-            Problem(shown, 1, f"there is no mkdocs.yml in {root}; run the check in the project folder, or give it with --root")
+            Problem(
+                shown,
+                1,
+                f"there is no mkdocs.yml in {root}; run the check in the project folder, or give it with --root",
+            )
         ]
     try:
         doc = yaml.compose(text, Loader=nodes.ConfigLoader)
@@ -80,18 +84,28 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         return None, [
-            Problem(shown, line, f"mkdocs.yml cannot be read here ({exc.problem}); check the spaces at the start of the line and the \":\" after each key")
+            Problem(
+                shown,
+                line,
+                f'mkdocs.yml cannot be read here ({exc.problem}); check the spaces at the start of the line and the ":" after each key',
+            )
         ]
     if not isinstance(doc, MappingNode):
         return None, [Problem(shown, 1, "mkdocs.yml must be keys with values (site_name: …, docs_dir: …)")]
     problems: list[Problem] = []
     docs_value = nodes.value(nodes.get(doc, "docs_dir")) or "docs"
     docs_dir = root / str(docs_value)
-    settings = SiteSettings(root=root, config_file=config_file, docs_dir=docs_dir, languages=[], default_language="", doc=doc)
+    settings = SiteSettings(
+        root=root, config_file=config_file, docs_dir=docs_dir, languages=[], default_language="", doc=doc
+    )
     if not docs_dir.is_dir():
         node = nodes.get(doc, "docs_dir")
         problems.append(
-            Problem(shown, node.start_mark.line + 1 if node else 1, f'the content folder "{docs_value}" does not exist; create it or correct docs_dir')
+            Problem(
+                shown,
+                node.start_mark.line + 1 if node else 1,
+                f'the content folder "{docs_value}" does not exist; create it or correct docs_dir',
+            )
         )
 
     theme = nodes.get(doc, "theme")
@@ -159,5 +173,3 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
             configs[name] = value
     settings.markdown_extensions, settings.markdown_configs = extensions, configs
     return settings, problems
-
-

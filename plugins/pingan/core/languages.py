@@ -7,14 +7,14 @@ Plain Python: no MkDocs. Site language codes are BCP 47 style (``zh``, ``en``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
 from babel.core import get_global
 
 
-@lru_cache(maxsize=None)
+@cache
 def babel_locale(code: str) -> Locale:
     """The Babel locale for a site language code such as ``zh-Hant``."""
     return Locale.parse(code.replace("-", "_"))
@@ -41,7 +41,7 @@ def switcher_names(codes: list[str]) -> dict[str, str]:
     """
     bases = [babel_locale(code).language for code in codes]
     names = {}
-    for code, base in zip(codes, bases):
+    for code, base in zip(codes, bases, strict=True):
         loc = babel_locale(code)
         if bases.count(base) > 1 and not loc.script:
             likely = get_global("likely_subtags").get(loc.language, "")
@@ -91,7 +91,7 @@ def is_quiz_file(path: Path) -> bool:
     return path.suffix == ".yml" and translation_name(path) is None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cldr_languages() -> dict[str, str]:
     """The language codes CLDR knows, site style (``zh-Hant``), by their lower case."""
     from babel import localedata

@@ -140,8 +140,7 @@ def duplicate_keys(root: Node) -> list[tuple[Node, str]]:
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed here",
-        'a ":" is in a place where it cannot be; if a text contains ": ", put the whole '
-        "text in quotes",
+        'a ":" is in a place where it cannot be; if a text contains ": ", put the whole text in quotes',
     ),
     (
         "could not find expected ':'",
@@ -166,25 +165,21 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "did not find expected key",
-        "this line is not lined up with the lines above it; check the spaces at the start "
-        "of the line",
+        "this line is not lined up with the lines above it; check the spaces at the start of the line",
     ),
     (
         "did not find expected '-' indicator",
-        "this list item is not lined up with the items above it; check the spaces at the "
-        'start of the line, before "-"',
+        'this list item is not lined up with the items above it; check the spaces at the start of the line, before "-"',
     ),
     (
         "expected <block end>",
-        "this line is not lined up with the lines above it; check the spaces at the start "
-        "of the line",
+        "this line is not lined up with the lines above it; check the spaces at the start of the line",
     ),
     (
         # PyYAML will not end a plain text with "?" inside { }, a trap for
         # every English question written as {zh: …, en: What do you do?}.
         "expected ',' or '}', but got '?'",
-        'a text in { } cannot end with "?" unless it is in quotes, e.g. '
-        'en: "What do you do?"',
+        'a text in { } cannot end with "?" unless it is in quotes, e.g. en: "What do you do?"',
     ),
     (
         "expected ',' or ']', but got '?'",
@@ -211,14 +206,13 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-
 def syntax_message(exc: yaml.MarkedYAMLError, line: int, what: str = "the YAML") -> str:
     """Say in plain words what is wrong with the YAML, keeping PyYAML's mark."""
     problem = exc.problem or ""
     context = exc.context or ""
     hint = next(
         (h for key, h in _SYNTAX_HINTS if key in problem or key in context),
-        f"{problem or context}; check the spaces at the start of the line, the \":\" after "
+        f'{problem or context}; check the spaces at the start of the line, the ":" after '
         "each key, and quotes around texts",
     )
     # Only for an unfinished token (an unclosed quote…) is the start worth
@@ -256,7 +250,7 @@ def value(node: Node | None) -> Any:
     """The Python value of a node (MkDocs' tags read as plain values)."""
     if node is None:
         return None
-    return yaml.load(yaml.serialize(node), Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(yaml.serialize(node), Loader=ConfigLoader)
 
 
 def named_items(node: Node | None) -> list[tuple[str, Node | None, Node]]:

@@ -130,8 +130,7 @@ def load_quizzes(
                 Problem(
                     shown_path(path, root),
                     1,
-                    'this file is ignored: quiz files must end in ".yml"; '
-                    f'rename it to "{path.stem}.yml"',
+                    f'this file is ignored: quiz files must end in ".yml"; rename it to "{path.stem}.yml"',
                     "warning",
                 )
             )
@@ -177,6 +176,7 @@ def _translations_beside(path: Path) -> list[Path]:
             found.append(other)
     return sorted(found, key=lambda p: p.name)
 
+
 def _load_orphan(
     path: Path,
     quiz_id: str,
@@ -194,9 +194,7 @@ def _load_orphan(
     """
     quiz_rel = shown_path(path.with_name(f"{quiz_id}.yml"), root)
     langs = site_languages(languages, default_language)
-    checker = TranslationFile(
-        path, shown_path(path, root), quiz_rel, quiz_id, lang, langs, default_language
-    )
+    checker = TranslationFile(path, shown_path(path, root), quiz_rel, quiz_id, lang, langs, default_language)
     close = difflib.get_close_matches(quiz_id, quiz_ids, n=1, cutoff=0.6)
     hint = (
         f'did you mean "{close[0]}.{lang}.yml"?'
@@ -206,5 +204,3 @@ def _load_orphan(
     checker.error(1, f"this translation file has no quiz: {quiz_rel} does not exist; {hint}")
     checker.run(path.read_bytes(), None)
     return LoadResult(errors=checker.errors, warnings=checker.warnings)
-
-

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pingan.core import yamlnodes as nodes
@@ -21,6 +24,25 @@ class QuestionChecks(YamlFile):
     default: str
     pending: list[PendingText]
 
+    def keys(self, node: MappingNode, allowed: Sequence[str], owner: str) -> tuple[dict[str, Node], set[str]]:
+        """The values of a mapping by key (first of duplicates), reporting unknown keys.
+
+        Also returns the keys that an unknown key was taken for ("did you
+        mean"), so that a misspelt required key is reported once, as a typo,
+        and not a second time as missing.
+        """
+        found: dict[str, Node] = {}
+        typos: set[str] = set()
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode):
+                continue  # reported by check_duplicate_keys
+            if key.value not in allowed:
+                self.error(key, f'{owner} has an unknown key "{key.value}"' + nodes.suggest(key.value, allowed))
+                typos.update(difflib.get_close_matches(key.value, allowed, n=1, cutoff=0.6))
+            elif key.value not in found:
+                found[key.value] = value
+        return found, typos
+
     def question(self, node: Node, index: int) -> QuestionInfo:
         """Check question number ``index`` (1-based) of the file."""
         info = QuestionInfo(None, nodes.line(node))
@@ -33,40 +55,33 @@ class QuestionChecks(YamlFile):
             return info
         errors_before = len(self.errors)
         # The id names the question in every other message, so find it first.
-        idnode = next(
-            (v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"), None
-        )
+        idnode = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"), None)
         usable = idnode is not None and nodes.has_text(idnode)
-        label = f'question "{idnode.value}"' if usable else f"question {index}"
+        label = f'question "{idnode.value}"' if usable and idnode is not None else f"question {index}"
         found, typos = self.keys(node, QUESTION_KEYS, label)
         if idnode is None:
             if "id" not in typos:
                 self.error(
                     node,
-                    f'question {index} has no "id"; add "id:" with a short name such as '
-                    '"ask-first"',
+                    f'question {index} has no "id"; add "id:" with a short name such as "ask-first"',
                 )
         elif not usable:
             self.error(
                 idnode,
-                f"the id of question {index} is {nodes.describe(idnode)}; expected a short name "
-                'such as "ask-first"',
+                f'the id of question {index} is {nodes.describe(idnode)}; expected a short name such as "ask-first"',
             )
         else:
             info.id = idnode.value
             if not QUESTION_ID_RE.match(idnode.value):
                 self.error(
                     idnode,
-                    f'question id "{idnode.value}" can use only letters, digits and "-"; '
-                    'e.g. "ask-first"',
+                    f'question id "{idnode.value}" can use only letters, digits and "-"; e.g. "ask-first"',
                 )
 
         kind = None
         if "kind" not in found:
             if "kind" not in typos:
-                self.error(
-                    node, f'{label} has no "kind"; add "kind:" with one of: ' + ", ".join(KINDS)
-                )
+                self.error(node, f'{label} has no "kind"; add "kind:" with one of: ' + ", ".join(KINDS))
         else:
             knode = found["kind"]
             value = knode.value if isinstance(knode, ScalarNode) else None
@@ -81,16 +96,19 @@ class QuestionChecks(YamlFile):
                 self.error(knode, f"{label} has {shown}; expected one of: " + ", ".join(KINDS))
 
         qid = info.id
-        prompt = self.required_text(
-            node, found, typos, "prompt", label, "the question itself", qid
-        )
+        prompt = self.required_text(node, found, typos, "prompt", label, "the question itself", qid)
         explanation = self.required_text(
             node, found, typos, "explanation", label, "why, shown after the answer is checked", qid
         )
         situation = None
         if kind == "scenario":
             situation = self.required_text(
-                node, found, typos, "situation", label, "the short story the reader starts from",
+                node,
+                found,
+                typos,
+                "situation",
+                label,
+                "the short story the reader starts from",
                 qid,
             )
         elif "situation" in found and kind is not None:
@@ -120,7 +138,7 @@ class QuestionChecks(YamlFile):
             assert prompt is not None and explanation is not None
             info.question = Question(
                 id=info.id,
-                kind=kind,  # type: ignore[arg-type]  # checked against KINDS above
+                kind=kind,  # checked against KINDS above
                 prompt=prompt,
                 options=options,
                 explanation=explanation,
@@ -129,31 +147,23 @@ class QuestionChecks(YamlFile):
             )
         return info
 
-    def truefalse(
-        self, node: MappingNode, found: dict[str, Node], label: str, qid: str | None
-    ) -> tuple[Option, ...]:
+    def truefalse(self, node: MappingNode, found: dict[str, Node], label: str, qid: str | None) -> tuple[Option, ...]:
         """The two options of a true/false question, from its ``answer``."""
         if "options" in found:
             self.error(
                 found["options"],
-                f'{label} is kind "truefalse", which has no "options"; write '
-                '"answer: true" or "answer: false" instead',
+                f'{label} is kind "truefalse", which has no "options"; write "answer: true" or "answer: false" instead',
             )
         feedback: dict[str, Localized | None] = {}
         for key in ("if_true", "if_false"):
             node_ = found.get(key)
             feedback[key] = (
-                self.text(
-                    node_, f'the "{key}" feedback of {label}', key, place(qid, key)
-                )
-                if node_
-                else None
+                self.text(node_, f'the "{key}" feedback of {label}', key, place(qid, key)) if node_ else None
             )
         if "answer" not in found:
             self.error(
                 node,
-                f'{label} is kind "truefalse" but has no "answer"; add "answer: true" or '
-                '"answer: false"',
+                f'{label} is kind "truefalse" but has no "answer"; add "answer: true" or "answer: false"',
             )
             return ()
         anode = found["answer"]
@@ -164,7 +174,10 @@ class QuestionChecks(YamlFile):
         return (
             Option(text=None, correct=answer, line=line, feedback=feedback["if_true"], value=True),
             Option(
-                text=None, correct=not answer, line=line, feedback=feedback["if_false"],
+                text=None,
+                correct=not answer,
+                line=line,
+                feedback=feedback["if_false"],
                 value=False,
             ),
         )
@@ -176,15 +189,14 @@ class QuestionChecks(YamlFile):
         if "options" not in found:
             self.error(
                 node,
-                f'{label} has no "options"; add "options:" with two or more answers to choose '
-                "from",
+                f'{label} has no "options"; add "options:" with two or more answers to choose from',
             )
             return ()
         onode = found["options"]
         if not isinstance(onode, SequenceNode):
             self.error(
                 onode,
-                f'the options of {label} are {nodes.describe(onode)}; expected a list, '
+                f"the options of {label} are {nodes.describe(onode)}; expected a list, "
                 'each option starting with "- text:"',
             )
             return ()
@@ -200,8 +212,7 @@ class QuestionChecks(YamlFile):
         if count < 2:
             self.error(
                 onode,
-                f"{label} has {'only 1 option' if count == 1 else 'no options'}; "
-                "expected at least 2 to choose from",
+                f"{label} has {'only 1 option' if count == 1 else 'no options'}; expected at least 2 to choose from",
             )
         if broken:
             return tuple(options)  # the right answers cannot be counted reliably
@@ -222,9 +233,7 @@ class QuestionChecks(YamlFile):
             )
         return tuple(options)
 
-    def option(
-        self, node: Node, number: int, label: str, kind: str, info: QuestionInfo
-    ) -> Option | None:
+    def option(self, node: Node, number: int, label: str, kind: str, info: QuestionInfo) -> Option | None:
         """Check option ``number`` (1-based) of a question."""
         owner = f"option {number} of {label}"
         if not isinstance(node, MappingNode):
@@ -239,9 +248,7 @@ class QuestionChecks(YamlFile):
         text = None
         if "text" not in found:
             if "text" not in typos:
-                self.error(
-                    node, f'{owner} has no "text"; add "text:" with what the reader can choose'
-                )
+                self.error(node, f'{owner} has no "text"; add "text:" with what the reader can choose')
         else:
             text = self.text(found["text"], owner, "text", place(info.id, "text", number))
         correct = False
@@ -268,8 +275,7 @@ class QuestionChecks(YamlFile):
             elif not nodes.has_text(nnode):
                 self.error(
                     nnode,
-                    f'the "next" of {owner} is {nodes.describe(nnode)}; expected the id of the '
-                    "follow-up question",
+                    f'the "next" of {owner} is {nodes.describe(nnode)}; expected the id of the follow-up question',
                 )
             else:
                 target = nnode.value
@@ -312,9 +318,7 @@ class QuestionChecks(YamlFile):
             return None
         return self.text(found[key], f"the {key} of {label}", key, place(qid, key))
 
-    def text(
-        self, node: Node, what: str, key: str, place: Place | None = None
-    ) -> Localized | None:
+    def text(self, node: Node, what: str, key: str, place: Place | None = None) -> Localized | None:
         """A text in the languages written here; the others are filled in later.
 
         ``what`` names the text in messages, e.g. ``the prompt of question "x"``;
@@ -384,4 +388,3 @@ class QuestionChecks(YamlFile):
         return result
 
     # -- across questions --------------------------------------------------
-

@@ -22,10 +22,7 @@ class QuizRef:
 
 def find_quiz_refs(text: str) -> list[QuizRef]:
     """Every quiz reference in ``text``, with its 1-based line number."""
-    return [
-        QuizRef(m.group("id"), text.count("\n", 0, m.start()) + 1)
-        for m in QUIZ_REF_RE.finditer(text)
-    ]
+    return [QuizRef(m.group("id"), text.count("\n", 0, m.start()) + 1) for m in QUIZ_REF_RE.finditer(text)]
 
 
 #: Something meant as a quiz line: two brackets (ASCII or full-width) and "quiz", any case.

@@ -88,8 +88,8 @@ class YamlFile:
     def parse(self, text: str) -> Node | None:
         """The YAML node tree, or None after reporting why there is none."""
         tab_lines = set()
-        for number, line in enumerate(text.splitlines(), start=1):
-            if nodes.TAB_INDENT_RE.match(line):
+        for number, row in enumerate(text.splitlines(), start=1):
+            if nodes.TAB_INDENT_RE.match(row):
                 tab_lines.add(number)
                 self.error(number, "this line starts with a tab; indent with spaces, not tabs")
         try:

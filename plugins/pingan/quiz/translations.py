@@ -106,30 +106,20 @@ class TranslationFile(YamlFile):
         cldr = cldr_language(lang)
         head = f'"{lang}" in the file name is not a site language'
         if close:
-            message = (
-                f'{head}; did you mean "{close[0]}"? Rename the file to '
-                f'"{self.quiz_id}.{close[0]}.yml"'
-            )
+            message = f'{head}; did you mean "{close[0]}"? Rename the file to "{self.quiz_id}.{close[0]}.yml"'
         elif cldr:
             # A language the site does not build, in the wrong case: "zh-hans".
-            message = (
-                f'{head}, and CLDR writes it "{cldr}"; rename the file to '
-                f'"{self.quiz_id}.{cldr}.yml"'
-            )
+            message = f'{head}, and CLDR writes it "{cldr}"; rename the file to "{self.quiz_id}.{cldr}.yml"'
         elif others:
             message = (
                 f"{head}; expected one of the site languages: {', '.join(others)}, "
                 f'as in "{self.quiz_id}.{others[0]}.yml"'
             )
         else:
-            message = (
-                f'{head}, and this site has no language but "{self.default}"; delete this file'
-            )
+            message = f'{head}, and this site has no language but "{self.default}"; delete this file'
         self.error(1, message)
 
-    def fields(
-        self, node: MappingNode, allowed: Sequence[str], owner: str
-    ) -> dict[str, tuple[ScalarNode, Node]]:
+    def fields(self, node: MappingNode, allowed: Sequence[str], owner: str) -> dict[str, tuple[ScalarNode, Node]]:
         """The keys and values of a mapping (first of duplicates), reporting keys not allowed.
 
         Keys that set answers get their own message: a translator copying a
@@ -164,9 +154,7 @@ class TranslationFile(YamlFile):
                 'and put it in quotes if it contains ": ")',
             )
         elif not isinstance(value, ScalarNode):
-            self.error(
-                value, f'{what} is {nodes.describe(value)}; expected plain text after "{key.value}:"'
-            )
+            self.error(value, f'{what} is {nodes.describe(value)}; expected plain text after "{key.value}:"')
         elif not nodes.has_text(value):
             # An empty value has no place of its own: point at its key.
             self.error(
@@ -183,7 +171,7 @@ class TranslationFile(YamlFile):
         if not isinstance(root, MappingNode):
             self.error(
                 root,
-                f"this translation file is {nodes.describe(root)}; expected the keys \"title:\", "
+                f'this translation file is {nodes.describe(root)}; expected the keys "title:", '
                 '"intro:" and "questions:" at the start of a line (see quizzes/README.md)',
             )
             return
@@ -208,7 +196,7 @@ class TranslationFile(YamlFile):
                 self.error(
                     value,
                     '"source_hash" is written by "make i18n-current" (12 characters, 0-9 and a-f, '
-                    'for example 1a2b3c4d5e6f); do not edit it by hand: delete the line, then '
+                    "for example 1a2b3c4d5e6f); do not edit it by hand: delete the line, then "
                     'run "make i18n-current FILES=<this file>" once the translation is up to date',
                 )
 
@@ -217,9 +205,7 @@ class TranslationFile(YamlFile):
         if not isinstance(node, MappingNode):
             example = quiz.questions[0].id if quiz is not None else "ask-first"
             # The quiz file's own layout is the likeliest mistake: say so.
-            hint = (
-                ' (not "- id: …" as in the quiz file)' if isinstance(node, SequenceNode) else ""
-            )
+            hint = ' (not "- id: …" as in the quiz file)' if isinstance(node, SequenceNode) else ""
             self.error(
                 key if nodes.is_null(node) else node,
                 f'"questions" is {nodes.describe(node)}; expected each question\'s id as a key, e.g. '
@@ -297,9 +283,7 @@ class TranslationFile(YamlFile):
                 )
         return None
 
-    def options(
-        self, key: ScalarNode, node: Node, qid: str, label: str, question: Question | None
-    ) -> None:
+    def options(self, key: ScalarNode, node: Node, qid: str, label: str, question: Question | None) -> None:
         """Check ``options:``: one item per option of the quiz, in its order."""
         if question is not None and question.kind == "truefalse":
             self.error(
@@ -311,7 +295,7 @@ class TranslationFile(YamlFile):
         if not isinstance(node, SequenceNode):
             self.error(
                 key if nodes.is_null(node) else node,
-                f'the options of {label} are {nodes.describe(node)}; expected a list with one '
+                f"the options of {label} are {nodes.describe(node)}; expected a list with one "
                 f'"- text:" for each option, in the order of {self.quiz_rel}',
             )
             return
@@ -326,11 +310,7 @@ class TranslationFile(YamlFile):
             )
         for number, item in enumerate(node.value, start=1):
             owner = f"option {number} of {label}"
-            option = (
-                question.options[number - 1]
-                if question is not None and number <= len(question.options)
-                else None
-            )
+            option = question.options[number - 1] if question is not None and number <= len(question.options) else None
             if not isinstance(item, MappingNode):
                 self.error(
                     item,
@@ -366,4 +346,3 @@ class TranslationFile(YamlFile):
             return self.question_lines[qid], f'Add "{key}: …"{inside} under "{qid}:"'
         below = f' in option {place[2]} of its "options:"' if len(place) == 4 else " below it"
         return 1, f'Add "{qid}:" under "questions:", with "{key}: …"{below}'
-

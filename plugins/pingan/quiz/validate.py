@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from pingan.core import yamlnodes as nodes
 from pingan.core.languages import translation_name
@@ -57,10 +57,7 @@ class FileChecker(QuestionChecks):
         self.placeholders: list[tuple[int, str]] = []
 
     def empty_message(self) -> str:
-        return (
-            'this quiz file is empty; expected "title:" and "questions:" '
-            "(see quizzes/README.md)"
-        )
+        return 'this quiz file is empty; expected "title:" and "questions:" (see quizzes/README.md)'
 
     # -- the file ------------------------------------------------------------
 
@@ -97,9 +94,7 @@ class FileChecker(QuestionChecks):
         # lacks) follow the quiz file's order; the sort is stable, so warnings
         # on one line of the quiz file keep the order they were found in.
         order = {self.rel: 0} | {c.rel: n for n, c in enumerate(checked, start=1)}
-        self.warnings.sort(
-            key=lambda p: (order.get(p.path, 0), p.line, self.quiz_lines.get(p, p.line))
-        )
+        self.warnings.sort(key=lambda p: (order.get(p.path, 0), p.line, self.quiz_lines.get(p, p.line)))
         if self.errors or quiz is None:
             return None
         return dataclasses.replace(quiz, incomplete_languages=frozenset(self.incomplete))
@@ -151,13 +146,13 @@ class FileChecker(QuestionChecks):
                 texts[lang] = texts[self.default]
                 self.incomplete.add(lang)
                 lead = f'{item.what} has no "{lang}" text; using the "{self.default}" text.'
-                translation = by_lang.get(lang)
-                if translation is None or item.place is None:
+                found = by_lang.get(lang)
+                if found is None or item.place is None:
                     self.warn(item.node, f'{lead} Add "{lang}: …"', language=lang, code=MISSING_TRANSLATION)
-                elif not translation.errors:
-                    line, hint = translation.where_to_add(item.place)
+                elif not found.errors:
+                    line, hint = found.where_to_add(item.place)
                     problem = Problem(
-                        translation.rel, line, f"{lead} {hint}", "warning", language=lang, code=MISSING_TRANSLATION
+                        found.rel, line, f"{lead} {hint}", "warning", language=lang, code=MISSING_TRANSLATION
                     )
                     self.warnings.append(problem)
                     self.quiz_lines[problem] = nodes.line(item.node)
@@ -165,29 +160,6 @@ class FileChecker(QuestionChecks):
             ordered = {lang: texts[lang] for lang in self.languages}
             texts.clear()
             texts.update(ordered)
-
-    def keys(
-        self, node: MappingNode, allowed: Sequence[str], owner: str
-    ) -> tuple[dict[str, Node], set[str]]:
-        """The values of a mapping by key (first of duplicates), reporting unknown keys.
-
-        Also returns the keys that an unknown key was taken for ("did you
-        mean"), so that a misspelt required key is reported once, as a typo,
-        and not a second time as missing.
-        """
-        found: dict[str, Node] = {}
-        typos: set[str] = set()
-        for key, value in node.value:
-            if not isinstance(key, ScalarNode):
-                continue  # reported by check_duplicate_keys
-            if key.value not in allowed:
-                self.error(
-                    key, f'{owner} has an unknown key "{key.value}"' + nodes.suggest(key.value, allowed)
-                )
-                typos.update(difflib.get_close_matches(key.value, allowed, n=1, cutoff=0.6))
-            elif key.value not in found:
-                found[key.value] = value
-        return found, typos
 
     def check_quiz(self, root: Node, quiz_id: str, digest: str) -> Quiz | None:
         """Check the top level and every question."""
@@ -218,8 +190,7 @@ class FileChecker(QuestionChecks):
             if not isinstance(qnode, SequenceNode):
                 self.error(
                     qnode,
-                    f'"questions" is {nodes.describe(qnode)}; expected a list of questions, '
-                    'each starting with "- id:"',
+                    f'"questions" is {nodes.describe(qnode)}; expected a list of questions, each starting with "- id:"',
                 )
             elif not qnode.value:
                 self.error(qnode, 'the quiz has no questions; add at least one under "questions:"')
@@ -239,7 +210,6 @@ class FileChecker(QuestionChecks):
         )
 
     # -- one question ------------------------------------------------------
-
 
     def check_across(self, infos: list[QuestionInfo]) -> None:
         """Unique ids, branch targets, one parent per follow-up, no loops."""
@@ -263,11 +233,7 @@ class FileChecker(QuestionChecks):
             for branch in info.branches:
                 if branch.target not in by_id:
                     close = difflib.get_close_matches(branch.target, by_id, n=1, cutoff=0.6)
-                    hint = (
-                        f'did you mean "{close[0]}"?'
-                        if close
-                        else "expected the id of a question in this file"
-                    )
+                    hint = f'did you mean "{close[0]}"?' if close else "expected the id of a question in this file"
                     self.error(
                         branch.line,
                         f'{branch.owner} leads to "{branch.target}" with "next", but there is '
@@ -297,7 +263,7 @@ class FileChecker(QuestionChecks):
                         branch.line,
                         f'{branch.owner} leads back to "{branch.target}", a question above it '
                         f"(line {by_id[branch.target].line}); a follow-up must come after the question "
-                        "that leads to it: move it below, or point \"next\" at a later question",
+                        'that leads to it: move it below, or point "next" at a later question',
                     )
         for cycle in loops:
             # Start the cycle at the question that comes first in the file,
@@ -312,8 +278,6 @@ class FileChecker(QuestionChecks):
                 f"the follow-up questions go round in a loop: {path}; "
                 'change or remove one of these "next" so the branch comes to an end',
             )
-
-
 
 
 def cycles(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
@@ -334,7 +298,7 @@ def cycles(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
                 iters.pop()
                 continue
             if state.get(nxt) == 1:
-                cycle = path[path.index(nxt):]
+                cycle = path[path.index(nxt) :]
                 key = frozenset(cycle)
                 if key not in seen:
                     seen.add(key)
@@ -348,4 +312,3 @@ def cycles(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
         if node not in state:
             visit(node)
     return found
-

@@ -127,7 +127,6 @@ class Slide:
     """True on the second and later slides of a long section."""
 
 
-
 # -- interface words ----------------------------------------------------------------
 
 
@@ -139,7 +138,6 @@ def deck_strings(lang: str) -> dict[str, str]:
     """
     t = i18n.translations(lang)
     return {key: t.gettext(msgid) for key, msgid in DECK_STRINGS.items()}
-
 
 
 # -- lesson slides ------------------------------------------------------------------------
@@ -186,9 +184,7 @@ def lesson_slides(
                     if more
                     else section.heading
                 )
-                slides.append(
-                    Slide("section", heading, "\n".join(page), anchor=section.heading_id, continued=more)
-                )
+                slides.append(Slide("section", heading, "\n".join(page), anchor=section.heading_id, continued=more))
             pending.clear()
 
         for block in blocks(section.body):
@@ -276,7 +272,7 @@ def quiz_slides(
                 for o in parents.get(q.id, [])
             )
         else:
-            kicker = f'{_ui(strings, "number", n=number, total=len(main))} {hint}'
+            kicker = f"{_ui(strings, 'number', n=number, total=len(main))} {hint}"
         body = []
         if q.situation is not None:
             body.append(text.block(q.situation, "pa-slide__situation"))
@@ -300,13 +296,10 @@ def quiz_slides(
             escape(strings["fact"], quote=False),
             {"label": _ui(strings, "right"), "value": escape(_join(letters, lang))},
         )
-        answer = (
-            f'<p class="pa-slide__right"><span aria-hidden="true">✓ </span>{right}</p>'
-            + text.block(q.explanation, "pa-slide__explanation")
+        answer = f'<p class="pa-slide__right"><span aria-hidden="true">✓ </span>{right}</p>' + text.block(
+            q.explanation, "pa-slide__explanation"
         )
-        slides.append(
-            Slide("question", text.inline(q.prompt), "\n".join(body), kicker=kicker, answer=answer)
-        )
+        slides.append(Slide("question", text.inline(q.prompt), "\n".join(body), kicker=kicker, answer=answer))
         for next_id in q.branches:
             try:
                 emit(quiz.question(next_id), None)
@@ -334,7 +327,6 @@ def _join(items: list[str], lang: str) -> str:
         return format_list(items, locale=babel_locale(lang))
     except (ValueError, LookupError):
         return ", ".join(items)
-
 
 
 # -- QR code ------------------------------------------------------------------------------

@@ -20,9 +20,7 @@ _URL_ATTR_RE = re.compile(r'(\s(?:href|src)=)"([^"]*)"')
 _STRIP_TAGS_RE = re.compile(r"<[^>]+>")
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 _LI_OPEN_RE = re.compile(r"<li\b")
-VOID = frozenset(
-    "area base br col embed hr img input link meta source track wbr".split()
-)
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _RAW = frozenset({"script", "style", "textarea", "pre"})
 _STRIP_TAGS_RE = re.compile(r"<[^>]+>")
 
@@ -35,8 +33,6 @@ class Section:
     """The heading's inner HTML, without its permalink anchor ("" for the introduction)."""
     heading_id: str
     body: str
-
-
 
 
 # -- lesson HTML ------------------------------------------------------------------------
@@ -148,7 +144,6 @@ def rebase_urls(html: str, prefix: str = "../") -> str:
 def clean(html: str) -> str:
     """Lesson HTML for a slide: no scripts, no permalink anchors."""
     return _HEADERLINK_RE.sub("", _SCRIPT_RE.sub("", html))
-
 
 
 def plain_text(html: str) -> str:

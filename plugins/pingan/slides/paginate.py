@@ -26,10 +26,7 @@ _LI_OPEN_RE = re.compile(r"<li\b")
 _HEADINGS = frozenset({"h3", "h4", "h5", "h6"})
 # The end of a sentence: Chinese marks at once; Latin and Arabic-script ones before a space
 # and a capital (or a letter of a script without capitals).
-_SENTENCE_END_RE = re.compile(
-    r"[。！？；][”’」』）)]*|[.!?;؟][”’\"')]*(?=\s+[A-Z\"“‘(\u0600-\u06ff\u4e00-\u9fff])"
-)
-
+_SENTENCE_END_RE = re.compile(r"[。！？；][”’」』）)]*|[.!?;؟][”’\"')]*(?=\s+[A-Z\"“‘(\u0600-\u06ff\u4e00-\u9fff])")
 
 
 # -- pagination -------------------------------------------------------------------------
@@ -49,7 +46,6 @@ def em_width(text: str) -> float:
         else:
             width += 0.58
     return width
-
 
 
 def _lines(text: str, width: float = LINE_EM) -> float:
@@ -154,7 +150,7 @@ def _sentences(inner: str) -> list[str]:
         pos = m.end()
     if depth == 0:
         ends(pos, len(inner))
-    pieces = [inner[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(inner)])]
+    pieces = [inner[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(inner)], strict=True)]
     return [p for p in pieces if p]
 
 
@@ -264,7 +260,7 @@ def _pack(blocks: list[str], budget: float) -> list[list[str]]:
         chunk: list[str] = []
         first = 0
         chunk_lines = cut.overhead
-        for number, (part, size) in enumerate(zip(cut.parts, cut.sizes)):
+        for number, (part, size) in enumerate(zip(cut.parts, cut.sizes, strict=True)):
             if used + chunk_lines + size > budget and (chunk or pages[-1]):
                 if chunk:
                     pages[-1].append(cut.make(chunk, first))
@@ -290,4 +286,3 @@ def _list_piece(opening: str, name: str, items: list[str], closing: str, number:
         else:
             opening = opening[:-1] + f' start="{number}">'
     return opening + "\n" + "\n".join(items) + "\n" + closing
-

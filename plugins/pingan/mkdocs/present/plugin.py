@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urljoin
 
 import jinja2
@@ -44,7 +44,9 @@ from pingan.model import Site
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -54,6 +56,7 @@ ASSETS_DIR = paths.ASSETS_DIR
 TEMPLATES_DIR = paths.TEMPLATES_DIR
 #: Paper styles for every page, served as an ordinary file.
 PRINT_URI = "assets/pingan/print.css"
+
 
 class PresentPlugin(BasePlugin[PresentConfig]):
     """Slides of every lesson, in every language, and print styles for every page."""
@@ -98,21 +101,22 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
     @event_priority(-50)  # after pingan-site has put the page's "pa" context (its help box)
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Every page: the print style sheet (``pa_print``); a lesson: its "Present" link and
         print buttons (``pa_present``)."""
         if not self.config.enabled:
             return None
-        context["pa_print"] = PRINT_URI
+        ours = cast(dict[str, Any], context)  # TemplateContext names only MkDocs' own keys
+        ours["pa_print"] = PRINT_URI
         if not _is_lesson(page):
             return context
-        context["pa_present"] = {
+        ours["pa_present"] = {
             "href": get_relative_url(self._deck_url(page), page.url),
             "quiz": bool(state.shared(config).slots.get(page.file.src_uri)),
         }
         # The "Get help" box of the last slide is the page's own (pingan.site's context).
-        self._pa[page.file.src_uri] = context.get("pa") or {}
+        self._pa[page.file.src_uri] = ours.get("pa") or {}
         return context
 
     @event_priority(100)  # before the quiz plugin renders its quizzes into the page

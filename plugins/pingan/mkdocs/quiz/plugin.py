@@ -106,7 +106,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 count = len(ids)
                 log.info(
                     "%s: %d quiz%s fall%s back to %s; make i18n-status lists them",
-                    lang, count, "zes" if count != 1 else "", "" if count != 1 else "s", default,
+                    lang,
+                    count,
+                    "zes" if count != 1 else "",
+                    "" if count != 1 else "s",
+                    default,
                 )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -129,9 +133,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     # -- pages ------------------------------------------------------------------
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Swap each ``[[quiz id]]`` for a placeholder; note unknown ids with their line."""
         if not self.config.enabled:
             return None
@@ -143,7 +145,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         slots: list[tuple[str, str]] = []
         pieces: list[str] = []
         last = 0
-        for m, line in zip(matches, lines):
+        for m, line in zip(matches, lines, strict=True):
             quiz_id = m.group("id")
             ref = m.group(0)
             pieces.append(markdown[last : m.start()])
@@ -196,7 +198,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def _unknown_message(self, quiz_id: str) -> str:
         quiz_dir = Path(self.config.quiz_dir).resolve()
-        shown = quiz_dir.relative_to(self._project).as_posix() if quiz_dir.is_relative_to(self._project) else str(quiz_dir)
+        shown = (
+            quiz_dir.relative_to(self._project).as_posix() if quiz_dir.is_relative_to(self._project) else str(quiz_dir)
+        )
         message = f'unknown quiz "{quiz_id}": there is no {shown}/{quiz_id}.yml'
         close = difflib.get_close_matches(quiz_id, list(self._quizzes), n=1)
         if close:
@@ -209,14 +213,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             count = len(self._unknown)
             raise PluginError(
                 f"{count} unknown quiz reference{'s' if count != 1 else ''} "
-                "(write [[quiz <id>]] with the name of a file in the quiz folder):\n"
-                + "\n".join(self._unknown)
+                "(write [[quiz <id>]] with the name of a file in the quiz folder):\n" + "\n".join(self._unknown)
             )
         return None
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put each quiz, rendered in the language being built, where its placeholder is."""
         slots = self._slots.get(page.file.src_uri) if self.config.enabled else None
         if not slots:
@@ -240,8 +241,10 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 heading_level=level,
                 uid=uid,
             )
-            html, n = re.subn(rf"<p>\s*{token}\s*</p>", lambda _m: quiz_html, html, count=1)
-            if not n:
+            alone = re.search(rf"<p>\s*{token}\s*</p>", html)
+            if alone:  # the paragraph Markdown made around the placeholder goes too
+                html = html[: alone.start()] + quiz_html + html[alone.end() :]
+            else:
                 html = html.replace(token, quiz_html, 1)
         if not used:
             return None
@@ -286,4 +289,3 @@ def _current_language(config: MkDocsConfig) -> str:
 
 def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
-

@@ -22,9 +22,10 @@ import json
 import logging
 import os
 import re
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from xml.etree import ElementTree
 
 from mkdocs.exceptions import PluginError
@@ -39,10 +40,12 @@ from pingan.mkdocs.site.config import SiteConfig
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from mkdocs.livereload import LiveReloadServer
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
@@ -128,8 +131,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self._offline:
             # Material adds a polyfill from unpkg.com for file://; use our shipped copy.
             config.extra["polyfills"] = [
-                _WORKER_SHIM_URI if "iframe-worker" in url else url
-                for url in config.extra.get("polyfills", [])
+                _WORKER_SHIM_URI if "iframe-worker" in url else url for url in config.extra.get("polyfills", [])
             ]
         self._configure_search(config)
         self._data = state.site_for(config).data
@@ -146,9 +148,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         search.config.separator = None
         search.config.pipeline = None
         search.on_config(config)  # re-derives the settings from theme.language, makes a fresh index
-        self._search_conf[self._lang] = {
-            key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")
-        }
+        self._search_conf[self._lang] = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
     # -- files and pages ----------------------------------------------------------
 
@@ -176,7 +176,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(
                 "\n".join(
                     f"{Path(config.docs_dir).name}/{page.file.src_uri}:{lines.get(name, line)}: "
-                    f"unknown placeholder {{{{ contact.{name} }}}}; add \"{name}\" under contacts: "
+                    f'unknown placeholder {{{{ contact.{name} }}}}; add "{name}" under contacts: '
                     f"in {self.config.hotlines} (known: {known})"
                     for line, name in unknown
                 )
@@ -197,15 +197,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
             page.meta["pa_source_lang"] = source_lang
             # Its text is in another language: keep it out of this language's search.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-            return (
-                f'<div lang="{source_lang}" dir="{languages.direction(source_lang)}">'
-                f"{html_text}</div>"
-            )
+            return f'<div lang="{source_lang}" dir="{languages.direction(source_lang)}">{html_text}</div>'
         return html_text
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """Give the templates what they need in the language being built."""
         if not self.config.enabled:
             return context
@@ -216,7 +213,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             # this address is no alternate in sitemap.xml (see _tidy_sitemap).
             self._fallback_urls.add(page.canonical_url)
             canonical = self._url_in(page.canonical_url, source_lang, config.site_url or "")
-        context["pa"] = {
+        # Our own variables: TemplateContext names only MkDocs' own keys.
+        ours = cast(dict[str, Any], context)
+        ours["pa"] = {
             "canonical": canonical,
             "lang": self._lang,
             "version": self._version,
@@ -242,6 +241,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         output = _HTML_TAG_RE.sub(lambda m: f'<html{m.group(1)} dir="{direction}">', output, count=1)
         prefix = self._prefixes.get(self._lang, "")
         if prefix:
+
             def rebase(m: re.Match[str]) -> str:
                 data = json.loads(m.group(2))
                 data["base"] = data["base"].rstrip("/") + f"/{prefix}/"
@@ -264,7 +264,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # static-i18n builds the default language outermost: the other languages' builds run
         # nested inside it, with ``building`` set, before it merges every index into one.
         nested = bool(i18n is not None and getattr(i18n, "building", False))
-        lang = i18n.current_language if nested else self._default
+        lang = i18n.current_language if nested and i18n is not None else self._default
         if len(self._languages) > 1:
             self._split_search_index(config, lang, nested)
         if self._offline and not nested:
@@ -359,7 +359,7 @@ def _version() -> str:
         return "dev"
 
 
-def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
+def _lesson_info(meta: Mapping[str, Any], lang: str) -> dict[str, Any] | None:
     """What the lesson box shows: audience, age, minutes, objectives, last review date."""
     if "audience" not in meta:
         return None
