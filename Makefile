@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: setup serve build bundle bench check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,30 +28,31 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# Builds the default language and the one being edited (SERVE_LANG=<code> to choose); see README.
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SERVE_LANG=$(SERVE_LANG) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # Builds into a fresh folder; site/ is replaced only when the whole build succeeded.
 # EDITION=<name> uses editions/<name>.yml (local site name, hotlines, contacts).
 build: setup
-	EDITION=$(EDITION) $(BIN)/python -m pingan.publish --site-dir site
+	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.publish --site-dir site
 
 # The offline site for a USB stick: dist/pingan-classroom-<version>-<date>.zip (open index.html).
 bundle: setup
-	EDITION=$(EDITION) $(BIN)/python -m pingan.bundle --out-dir dist
+	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.bundle --out-dir dist
 
 # Every problem in lessons, quizzes, links, hotlines and settings, one per line: path:line: message.
 check: setup
-	EDITION=$(EDITION) $(BIN)/python -m pingan.check
+	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.check
 
 # Which translations are missing, stale (source changed since) or not yet reviewed.
 # make i18n-status [CSV=status.csv]
 i18n-status: setup
-	$(BIN)/python -m pingan.i18n_status $(if $(CSV),--csv $(CSV))
+	$(BIN)/python -m pingan.cli.i18n_status $(if $(CSV),--csv $(CSV))
 
 # After catching up with the source: make i18n-current FILES="content/en/lessons/x.md"  or  FOR=en
 i18n-current: setup
-	$(BIN)/python -m pingan.i18n_status mark-current $(if $(FOR),--all $(FOR),$(FILES))
+	$(BIN)/python -m pingan.cli.i18n_status mark-current $(if $(FOR),--all $(FOR),$(FILES))
 
 # UI words: extract them from code and templates, update every catalog, compile (check).
 LOCALES := plugins/pingan/locales
@@ -65,7 +66,13 @@ i18n: setup
 chromium: setup
 	@$(BIN)/python tests/chromium.py --install
 
-test: setup chromium
+# Lint, format and types of the package first (fast), then every test.
+lint: setup
+	$(BIN)/ruff check plugins/pingan
+	$(BIN)/ruff format --check plugins/pingan
+	$(BIN)/mypy
+
+test: setup chromium lint
 	$(BIN)/pytest
 
 unit: setup
@@ -75,7 +82,9 @@ browser-test: setup chromium
 	$(BIN)/pytest -m browser
 
 # Sizes and build times (quiz assets, heaviest first load, corpora of 50/100/200 lessons
-# with and without the quiz plugin): a table, not a test. Takes several minutes.
+# with and without the quiz plugin), then build CPU with/without pingan-quiz + pingan-present
+# (real site, 1,000 lessons), slide generation's share, edit-to-reload: a table, not a test.
+# Takes a long while; BENCH_QUICK=1 make bench takes a few minutes (see tests/bench_cpu.py).
 bench: setup chromium
 	$(BIN)/python tests/bench.py
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,3 +90,34 @@ def lang_of(path: str, project_dir: Path = ROOT) -> str:
     langs = site_languages(project_dir)
     first = path.split("/", 1)[0]
     return langs.get(first, langs[""])
+
+
+def count_quiz_reads(monkeypatch: pytest.MonkeyPatch, quiz_dir: Path) -> dict[str, int]:
+    """Count every read of a file in ``quiz_dir`` (bytes, text or open), by file name."""
+    import builtins
+    import io
+
+    reads: dict[str, int] = {}
+    folder = quiz_dir.resolve()
+
+    def note(path: object) -> None:
+        try:
+            p = Path(os.fspath(path)).resolve()  # type: ignore[arg-type]
+        except TypeError:
+            return
+        if p.parent == folder:
+            reads[p.name] = reads.get(p.name, 0) + 1
+
+    real_open, real_io_open = builtins.open, io.open
+
+    def counting_open(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        note(file)
+        return real_open(file, *args, **kwargs)
+
+    def counting_io_open(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        note(file)
+        return real_io_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(io, "open", counting_io_open)
+    return reads

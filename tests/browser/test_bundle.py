@@ -13,8 +13,8 @@ import pytest
 from helpers import ROOT
 from playwright.sync_api import Browser, Page, expect
 
-from pingan import i18n
-from pingan.bundle import make_bundle
+from pingan.core import catalogs as i18n
+from pingan.cli.bundle import make_bundle
 
 pytestmark = pytest.mark.browser
 

@@ -16,8 +16,9 @@ import segno
 from helpers import ROOT, build_site, copy_project, serve_dir
 from playwright.sync_api import Locator, Page, expect
 
-from pingan import i18n, slides
-from pingan.i18n import fill
+from pingan import slides
+from pingan.core import catalogs as i18n
+from pingan.core.catalogs import fill
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Question, Quiz
 from pingan.quiz.render import inline_markdown

@@ -9,7 +9,8 @@ import pytest
 from helpers import ROOT, site_languages
 from playwright.sync_api import Locator, Page, expect
 
-from pingan import i18n, languages
+from pingan.core import catalogs as i18n
+from pingan.core import languages
 from pingan.quiz.loader import load_quizzes
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ import pytest
 from helpers import ROOT
 from playwright.sync_api import Page, expect
 
-from pingan.i18n import fill, quiz_strings
+from pingan.core.catalogs import fill, quiz_strings
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Quiz
 

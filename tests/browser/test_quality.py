@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from quality import FIRST_LOAD_BUDGET_GZIP, FirstLoad, Weigher, axe_problems, axe_results, axe_script, start_axe
 
 from pingan import slides
-from pingan.i18n import quiz_strings
+from pingan.core.catalogs import quiz_strings
 from unit.test_quiz_plugin import ASSET_BUDGET_GZIP
 
 pytestmark = pytest.mark.browser

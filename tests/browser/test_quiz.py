@@ -17,7 +17,7 @@ import yaml
 from helpers import ROOT, build_site, serve_dir
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from pingan.i18n import fill, quiz_strings
+from pingan.core.catalogs import fill, quiz_strings
 
 pytestmark = pytest.mark.browser
 

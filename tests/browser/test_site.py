@@ -10,7 +10,7 @@ import pytest
 from helpers import built_pages, lang_of
 from playwright.sync_api import Browser, Page, expect
 
-from pingan import languages
+from pingan.core import languages
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from helpers import ROOT
 
-from pingan import i18n
+from pingan.core import catalogs as i18n
 
 POT = i18n.LOCALES_DIR / "messages.pot"
 CATALOGS = sorted(i18n.LOCALES_DIR.glob("*/LC_MESSAGES/messages.po"))
@@ -161,5 +161,5 @@ def test_fill_leaves_unknown_placeholders() -> None:
 
 def test_i18n_does_not_import_mkdocs() -> None:
     """pingan.i18n works without MkDocs."""
-    code = "import sys, pingan.i18n; sys.exit(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
+    code = "import sys, pingan.core.catalogs; sys.exit(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

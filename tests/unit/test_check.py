@@ -18,7 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from pingan.check import main, page_anchors, read_site, run_check
+from pingan.cli.check import main
+from pingan.content.links import page_anchors
+from pingan.content.settings import read_site
+from pingan.validate import run_check
 from pingan.quiz.loader import load_quizzes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +32,7 @@ TODAY = "2026-11-29"
 def _run_cli(root: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the command as an editor would (``make check``)."""
     return subprocess.run(
-        [sys.executable, "-m", "pingan.check", "--root", str(root), "--today", TODAY, *extra],
+        [sys.executable, "-m", "pingan.cli.check", "--root", str(root), "--today", TODAY, *extra],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -252,12 +255,12 @@ def test_no_mkdocs_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_summary_words() -> None:
     """Singular and plural, and no problems at all."""
-    from pingan.check import Report
-    from pingan.lessons import Problem
+    from pingan.validate import Report
+    from pingan.core.problems import Problem
 
     assert Report([], 3).summary() == "no problems in 3 files"
     assert Report([Problem("a", 1, "x")], 1).summary() == "1 problem (1 error) in 1 file"
-    both = [Problem("a", 1, "x"), Problem("a", 2, "y", warning=True)]
+    both = [Problem("a", 1, "x"), Problem("a", 2, "y", "warning")]
     assert Report(both, 37).summary() == "2 problems (1 error, 1 warning) in 37 files"
 
 
@@ -298,7 +301,7 @@ def test_heading_ids_match_a_real_build(tmp_path: Path) -> None:
         html = (tmp_path / "site" / rel.with_suffix(".html")).read_text(encoding="utf-8")
         article = html[html.index("<article") : html.index("</article>")]
         built = re.findall(r'<h[1-6] id="([^"]+)"', article)
-        from pingan.lessons import split_front_matter
+        from pingan.content.lessons import split_front_matter
 
         body = split_front_matter(page.read_text(encoding="utf-8")).body.lstrip("\n")
         computed = [h for h, _ in page_anchors(body, settings.markdown_extensions, settings.markdown_configs).headings]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from pingan.lessons import load_lesson
+from pingan.content.lessons import load_lesson
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.refs import find_quiz_refs
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import copy_project
 
-from pingan.i18n_status import Entry, collect_status, file_hash, main, mark_current, set_source_hash
+from pingan.cli.i18n_status import Entry, collect_status, file_hash, main, mark_current, set_source_hash
 
 EN_LESSON = "content/en/lessons/check-first.md"
 LANGUAGES = ("zh", "en", "zh-Hant", "vi", "ug")
@@ -225,7 +225,7 @@ def test_table_and_csv(project: Path, tmp_path: Path) -> None:
     (project / "content/en/about.md").unlink()
     out = tmp_path / "status.csv"
     result = subprocess.run(
-        [sys.executable, "-m", "pingan.i18n_status", "--root", str(project), "--csv", str(out)],
+        [sys.executable, "-m", "pingan.cli.i18n_status", "--root", str(project), "--csv", str(out)],
         capture_output=True, text=True, encoding="utf-8", check=False,
     )
     assert result.returncode == 0, result.stderr

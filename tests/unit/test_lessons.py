@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pingan.lessons import (
+from pingan.content.lessons import (
     check_page_front_matter,
     is_lesson,
     iter_lessons,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build_site, built_pages, copy_project, site_languages
 
-from pingan.languages import babel_locale
-from pingan.publish import main as publish_main
+from pingan.core.languages import babel_locale
+from pingan.cli.publish import main as publish_main
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from pingan.quiz.loader import LoadResult, load_quiz_file, load_quizzes
-from pingan.quiz.model import Localized, Problem
+from pingan.core.problems import Problem
+from pingan.core.text import Localized
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "quizzes"
 BAD = FIXTURES / "bad"
@@ -49,7 +50,7 @@ def _load_text(tmp_path: Path, text: str, name: str = "x.yml", langs=LANGS) -> L
 
 def _messages(problems: list[Problem]) -> list[str]:
     """Problems as the build prints them."""
-    return [str(p) for p in problems]
+    return [p.text for p in problems]
 
 
 # A small valid quiz, for tests that change one thing in it.

@@ -20,7 +20,9 @@ import pytest
 import yaml
 
 from pingan.quiz.loader import LoadResult, load_quiz_file, load_quizzes
-from pingan.quiz.model import Localized, Problem, Quiz
+from pingan.core.problems import Problem
+from pingan.core.text import Localized
+from pingan.quiz.model import Quiz
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "quizzes"
 GOOD_QUIZZES = FIXTURES / "good"
@@ -31,7 +33,7 @@ LANGS = ("zh", "en", "vi")
 
 def _messages(problems: list[Problem]) -> list[str]:
     """Problems as the build prints them."""
-    return [str(p) for p in problems]
+    return [p.text for p in problems]
 
 
 def _demo_folder(tmp_path: Path, *overlays: Path) -> Path:

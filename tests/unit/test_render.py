@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from pingan.i18n import quiz_strings
+from pingan.core.catalogs import quiz_strings
 from pingan.quiz.loader import load_quizzes
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.core.text import Localized
+from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import block_markdown, inline_markdown, render_quiz, strings_script
 
 GOOD = ROOT / "tests" / "fixtures" / "quizzes" / "good"
@@ -340,7 +341,7 @@ def test_same_quiz_twice_on_a_page_gets_distinct_ids(demo: Quiz) -> None:
 def test_render_does_not_import_mkdocs() -> None:
     """render, the model and i18n are plain Python: usable without MkDocs."""
     code = (
-        "import sys, pingan.quiz.render, pingan.i18n; "
+        "import sys, pingan.quiz.render, pingan.core.catalogs; "
         "sys.exit(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False, cwd=Path(ROOT)).returncode == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from helpers import ROOT, site_languages
 
-from pingan.i18n import quiz_strings
+from pingan.core.catalogs import quiz_strings
 
 
 def test_every_language_index_has_its_lessons_but_not_their_quizzes(site_dir: Path) -> None:

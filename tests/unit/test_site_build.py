@@ -10,8 +10,8 @@ import pytest
 import yaml
 from helpers import ROOT, build_site, built_pages, copy_project, lang_of, site_languages
 
-from pingan.hotlines import load_hotlines
-from pingan.languages import direction, native_name, switcher_names
+from pingan.content.hotlines import load_hotlines
+from pingan.core.languages import direction, native_name, switcher_names
 
 HOTLINES = yaml.safe_load((ROOT / "hotlines.yml").read_text(encoding="utf-8"))["hotlines"]
 

@@ -10,9 +10,12 @@ import pytest
 import segno
 from helpers import ROOT, built_pages
 
-from pingan import i18n, slides
+from pingan import slides
+from pingan.core import paths
+from pingan.core import catalogs as i18n
 from pingan.quiz.loader import load_quizzes
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.core.text import Localized
+from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import inline_markdown
 
 STRINGS = {**i18n.quiz_strings("en"), **slides.deck_strings("en")}
@@ -209,8 +212,8 @@ def test_true_false_labels_come_from_the_catalog() -> None:
 
 
 def test_lesson_quiz_section_becomes_quiz_slides() -> None:
-    """The quiz plugin's <section data-pa-quiz> is replaced by the quiz's own slides."""
-    quiz_html = '<section class="pa-quiz" data-pa-quiz="demo"><h3>Demo</h3><section>x</section><form></form></section>'
+    """Where the quiz's marker stands, the quiz object (from the model) gives its own slides."""
+    quiz_html = "<p>PAQUIZ1X0X</p>"
     html = _lesson(("A story", "<p>Once.</p>"), ("Quiz", quiz_html), ("Sources", "<ul>\n<li>S1</li>\n</ul>"))
     asked: list[tuple[str, str]] = []
 
@@ -218,10 +221,10 @@ def test_lesson_quiz_section_becomes_quiz_slides() -> None:
         asked.append((quiz_id, heading))
         return slides.quiz_slides(_quiz(), lang="en", default_language="zh", strings=STRINGS, heading=heading)
 
-    made = slides.lesson_slides(html, strings=STRINGS, quiz=quiz)
+    made = slides.lesson_slides(html, strings=STRINGS, markers={"PAQUIZ1X0X": "demo"}, quiz=quiz)
     assert asked == [("demo", "Quiz")]
     assert [s.kind for s in made] == ["section", "quiz", "question", "question", "question", "section"]
-    assert all("<form" not in s.body and "pa-quiz" not in s.body for s in made)
+    assert all("PAQUIZ" not in s.body for s in made)
     assert made[1].anchor == "s2"
 
 
@@ -269,7 +272,7 @@ def test_deck_words_are_in_the_template() -> None:
 @pytest.mark.parametrize("name", ["slides.mjs", "slides.css"])
 def test_deck_assets_can_be_written_inside_the_page(name: str) -> None:
     """The deck writes its script and style sheet into the page: they must not close their element."""
-    text = (Path(slides.__file__).parent / "assets" / name).read_text(encoding="utf-8").lower()
+    text = (paths.ASSETS_DIR / name).read_text(encoding="utf-8").lower()
     assert "</script" not in text and "</style" not in text
 
 
@@ -325,6 +328,6 @@ def test_untranslated_lesson_deck_keeps_its_sections_in_their_language(site_dir:
 )
 def test_no_qr_code_for_a_local_preview_address(url: str, local: bool) -> None:
     """A QR code for 127.0.0.1 would only fail on a pupil's phone, so the deck leaves it out."""
-    from pingan.present import _is_local
+    from pingan.mkdocs.present.plugin import _is_local
 
     assert _is_local(url) is local

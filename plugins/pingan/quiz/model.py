@@ -10,30 +10,16 @@ text, so the languages can never disagree about which answer is right.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
+
+from pingan.core.text import Localized
 
 #: The kinds of question an author may write (``kind:`` in YAML).
 KINDS: tuple[str, ...] = ("single", "multiple", "truefalse", "scenario")
 
 Kind = Literal["single", "multiple", "truefalse", "scenario"]
-
-
-class Localized(dict[str, str]):
-    """Text in several languages: ``{"zh": "…", "en": "…"}``.
-
-    After loading, every language the site builds is present: a missing
-    translation has been filled with the default language's text (and the
-    loader has reported it), so renderers simply index by language.
-    """
-
-    def text(self, lang: str, default: str = "zh") -> str:
-        """Text for ``lang``, else for ``default``, else any text there is."""
-        if lang in self:
-            return self[lang]
-        if default in self:
-            return self[default]
-        return next(iter(self.values()), "")
 
 
 @dataclass(frozen=True)
@@ -114,13 +100,12 @@ class Quiz:
         return tuple(q for q in self.questions if q.id not in follow)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong in a content file, at a line, with what to do."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+def quiz_texts(quiz: Quiz) -> Iterator[Localized]:
+    """Every text of ``quiz`` a reader sees (title, intro, prompts, options, feedback, explanations)."""
+    yield quiz.title
+    if quiz.intro is not None:
+        yield quiz.intro
+    for q in quiz.questions:
+        yield from (t for t in (q.prompt, q.situation, q.explanation) if t is not None)
+        for option in q.options:
+            yield from (t for t in (option.text, option.feedback) if t is not None)

@@ -54,8 +54,9 @@ from collections.abc import Mapping
 from html import escape
 from urllib.parse import urlsplit
 
-from pingan.i18n import fill
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.core.catalogs import fill
+from pingan.core.text import Localized
+from pingan.quiz.model import Option, Question, Quiz
 
 __all__ = ["QuizText", "inline_markdown", "block_markdown", "render_quiz", "strings_script", "STRINGS_ID"]
 
@@ -306,9 +307,7 @@ class _Renderer(QuizText):
         if follow:
             out.append(f'<p class="pa-quiz__count">{self.ui("followup")}</p>')
             for _parent, option in self.parents.get(q.id, []):
-                out.append(
-                    f'<p class="pa-quiz__branch">{self.ui("if_chose", choice=self.option_label(option))}</p>'
-                )
+                out.append(f'<p class="pa-quiz__branch">{self.ui("if_chose", choice=self.option_label(option))}</p>')
         else:
             out.append(f'<p class="pa-quiz__count">{self.ui("number", n=number, total=total)}</p>')
         fieldset_attrs = 'class="pa-quiz__fieldset"'
@@ -326,9 +325,7 @@ class _Renderer(QuizText):
         kind = "checkbox" if multiple else "radio"
         for index, option in enumerate(q.options):
             value = self.option_value(option, index)
-            input_attrs = (
-                f'class="pa-quiz__input" type="{kind}" name="{qid}" value="{value}" id="{qid}-{value}"'
-            )
+            input_attrs = f'class="pa-quiz__input" type="{kind}" name="{qid}" value="{value}" id="{qid}-{value}"'
             if option.correct:
                 input_attrs += " data-pa-correct"
             if option.next:
@@ -355,9 +352,7 @@ class _Renderer(QuizText):
             cls = "pa-quiz__note pa-quiz__note--correct" if option.correct else "pa-quiz__note"
             parts = [f'<li class="{cls}" data-pa-for="{value}">']
             if option.correct:
-                parts.append(
-                    f'<span class="pa-quiz__tag"><span aria-hidden="true">✓ </span>{self.ui("right")}</span> '
-                )
+                parts.append(f'<span class="pa-quiz__tag"><span aria-hidden="true">✓ </span>{self.ui("right")}</span> ')
             parts.append(f'<span class="pa-quiz__note-option">{self.option_label(option)}</span>')
             if option.feedback is not None:
                 parts.append(self.block(option.feedback, "pa-quiz__note-text"))
@@ -387,4 +382,3 @@ class _Renderer(QuizText):
         if option.text is None:
             return self.ui("true" if option.value else "false")
         return self.inline(option.text)
-

@@ -1,23 +1,17 @@
 """MkDocs adapter for quizzes: ``[[quiz <id>]]`` in a lesson becomes a quiz.
 
-A thin layer over plain-Python modules: ``quiz.loader`` (reads and checks the
-quiz files), ``quiz.render`` (HTML), ``i18n`` (UI words). What it adds is the
-MkDocs wiring:
+A thin layer over the site's model (:mod:`pingan.mkdocs.state`: quizzes loaded and
+checked once per build run, with everything else ``make check`` checks) and
+``quiz.render`` (HTML). What it adds is the MkDocs wiring:
 
-- ``on_config``: the site's languages (from mkdocs-static-i18n if present),
-  a catalog for each, and the quizzes, loaded once per build run (static-i18n
-  builds every language in turn; an unchanged quiz folder is not re-read, so
-  its warnings are reported once). All problems: one :class:`PluginError`.
-- ``on_files``: ``assets/pingan/quiz.mjs`` and ``quiz.css`` as ordinary,
-  cacheable files.
-- ``on_page_markdown``: each reference becomes a placeholder; unknown ids are
-  collected with the lesson's file and line (counted in the source file,
-  front matter included) and fail the build together in ``on_env``.
+- ``on_config``: the model (any error fails the build here, before anything is
+  written); a summary line per language declared incomplete.
+- ``on_files``: ``assets/pingan/quiz.mjs`` and ``quiz.css`` as ordinary, cacheable files.
+- ``on_page_markdown``: each reference becomes a placeholder, noted in the shared
+  state (the slides find the page's quizzes there).
 - ``on_page_content``: placeholders become the rendered quiz, in the language
-  being built, with the script module after it (inside the page content, so
-  Material's instant navigation loads it when it brings in the page).
-- ``on_post_page``: the stylesheet and the UI strings go into ``<head>``, on
-  quiz pages only.
+  being built, with the script module after it.
+- ``on_post_page``: the stylesheet and the UI strings go into ``<head>``, on quiz pages only.
 """
 
 from __future__ import annotations
@@ -34,11 +28,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from pingan import i18n
-from pingan.config import QuizConfig
-from pingan.lessons import fenced_lines
-from pingan.quiz.loader import LoadResult, load_quizzes
-from pingan.quiz.model import Problem
+from pingan.content.pages import fenced_lines
+from pingan.core import catalogs as i18n
+from pingan.core import paths
+from pingan.core.languages import english_name
+from pingan.core.problems import MISSING_TRANSLATION
+from pingan.mkdocs import state
+from pingan.mkdocs.quiz.config import QuizConfig
+from pingan.model import Site
+from pingan.quiz.model import Quiz
 from pingan.quiz.refs import QUIZ_REF_RE
 from pingan.quiz.render import render_quiz, strings_script
 
@@ -50,13 +48,11 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 #: The package's front-end files and where the site serves them.
-ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_DIR = paths.ASSETS_DIR
 SCRIPT_URI = "assets/pingan/quiz.mjs"
 STYLE_URI = "assets/pingan/quiz.css"
 
 _HEADING_RE = re.compile(r"<h([1-6])[\s>]")
-# The loader's message for a missing translation names the language: 'has no "vi" text'.
-_MISSING_TEXT_RE = re.compile(r'has no "(?P<lang>[^"]+)" text')
 
 
 class QuizPlugin(BasePlugin[QuizConfig]):
@@ -66,10 +62,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def __init__(self) -> None:
         self._project = Path()
-        self._languages: list[str] = []
-        self._default = ""
-        self._result = LoadResult()
-        self._cache_key: tuple[object, ...] | None = None
+        self._site: Site | None = None
         # Per build: placeholders of each page, unknown references, quiz pages.
         self._token = secrets.token_hex(6).upper()
         self._slots: dict[str, list[tuple[str, str]]] = {}
@@ -77,69 +70,53 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self._quiz_pages: set[str] = set()
         self._versions: dict[str, str] = {}
 
+    @property
+    def _quizzes(self) -> dict[str, Quiz]:
+        return self._site.quizzes if self._site is not None else {}
+
     # -- configuration --------------------------------------------------------
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has configured this language's build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Find the site languages, check their catalogs, load the quizzes (once per run)."""
+        """The site's model, checked (once per run); what the quiz files lack, said once."""
         if not self.config.enabled:
             return None
         self._project = Path(config.config_file_path or ".").resolve().parent
-        self._languages, self._default = _site_languages(config)
-        missing = []
-        for lang in self._languages:
-            try:
-                i18n.find_catalog(lang)
-            except i18n.MissingCatalogError as exc:
-                missing.append(exc.describe(self._project))
-        if missing:
-            raise PluginError("pingan-quiz: " + "\n".join(missing))
-        first_build = self._cache_key is None  # static-i18n calls on_config once per language
-        for lang in self.config.incomplete_languages if first_build else ():
-            if lang not in self._languages:
+        self._site = state.site_for(config)
+        if state.first_time(config, "quizzes"):
+            self._report(self._site)
+        return config
+
+    def _report(self, site: Site) -> None:
+        """Warnings of the quiz files; for a language declared incomplete, one line."""
+        for lang in self.config.incomplete_languages:
+            if lang not in site.languages:
                 log.warning(
                     "incomplete_languages lists '%s', which is not a language this site builds (%s)",
                     lang,
-                    ", ".join(self._languages),
+                    ", ".join(site.languages),
                 )
-        self._load(Path(self.config.quiz_dir))
-        return config
-
-    def _load(self, quiz_dir: Path) -> None:
-        """Load every quiz unless nothing changed since the last build of this run."""
-        stats = tuple(
-            (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-            for p in sorted(quiz_dir.iterdir())
-            if p.is_file()
-        )
-        key = (str(quiz_dir), tuple(self._languages), self._default, stats)
-        if key == self._cache_key:
-            return
-        result = load_quizzes(
-            quiz_dir,
-            languages=self._languages,
-            default_language=self._default,
-            root=self._project if quiz_dir.resolve().is_relative_to(self._project) else quiz_dir.parent,
-        )
-        if result.errors:
-            self._cache_key = None
-            count = len(result.errors)
-            raise PluginError(
-                f"{count} problem{'s' if count != 1 else ''} in the quiz files "
-                "(format: quizzes/README.md):\n" + "\n".join(str(p) for p in result.errors)
-            )
         incomplete = set(self.config.incomplete_languages)
-        for problem in result.warnings:
-            if _problem_language(problem) in incomplete:
-                log.info("%s (the language is declared incomplete)", problem)
-            else:
-                log.warning("%s", problem)
-        self._result, self._cache_key = result, key
-        log.debug("loaded %d quizzes from %s", len(result.quizzes), quiz_dir)
+        for problem in site.quiz_warnings:
+            if problem.language not in incomplete or problem.code != MISSING_TRANSLATION:
+                log.warning("%s", problem.text)
+        default = english_name(site.default_language)
+        for lang, ids in sorted(site.incomplete().items()):
+            if lang in incomplete:
+                count = len(ids)
+                log.info(
+                    "%s: %d quiz%s fall%s back to %s; make i18n-status lists them",
+                    lang,
+                    count,
+                    "zes" if count != 1 else "",
+                    "" if count != 1 else "s",
+                    default,
+                )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages (static-i18n runs one build per language)."""
         self._slots, self._unknown, self._quiz_pages = {}, [], set()
+        state.shared(config).slots.clear()
 
     # -- files ------------------------------------------------------------------
 
@@ -156,9 +133,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     # -- pages ------------------------------------------------------------------
 
-    def on_page_markdown(
-        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Swap each ``[[quiz id]]`` for a placeholder; note unknown ids with their line."""
         if not self.config.enabled:
             return None
@@ -170,11 +145,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         slots: list[tuple[str, str]] = []
         pieces: list[str] = []
         last = 0
-        for m, line in zip(matches, lines):
+        for m, line in zip(matches, lines, strict=True):
             quiz_id = m.group("id")
             ref = m.group(0)
             pieces.append(markdown[last : m.start()])
-            if quiz_id in self._result.quizzes:
+            if quiz_id in self._quizzes:
                 token = f"PAQUIZ{self._token}X{len(slots)}X"
                 slots.append((token, quiz_id))
                 # Keep the indentation: a quiz may stand in a list item or an admonition.
@@ -186,6 +161,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         pieces.append(markdown[last:])
         if slots:
             self._slots[page.file.src_uri] = slots
+            state.shared(config).slots[page.file.src_uri] = slots
         return "".join(pieces)
 
     def _source_lines(self, page: Page, matches: list[re.Match[str]], markdown: str) -> list[int]:
@@ -222,9 +198,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def _unknown_message(self, quiz_id: str) -> str:
         quiz_dir = Path(self.config.quiz_dir).resolve()
-        shown = quiz_dir.relative_to(self._project).as_posix() if quiz_dir.is_relative_to(self._project) else str(quiz_dir)
+        shown = (
+            quiz_dir.relative_to(self._project).as_posix() if quiz_dir.is_relative_to(self._project) else str(quiz_dir)
+        )
         message = f'unknown quiz "{quiz_id}": there is no {shown}/{quiz_id}.yml'
-        close = difflib.get_close_matches(quiz_id, list(self._result.quizzes), n=1)
+        close = difflib.get_close_matches(quiz_id, list(self._quizzes), n=1)
         if close:
             message += f'; did you mean "[[quiz {close[0]}]]"?'
         return message
@@ -235,14 +213,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             count = len(self._unknown)
             raise PluginError(
                 f"{count} unknown quiz reference{'s' if count != 1 else ''} "
-                "(write [[quiz <id>]] with the name of a file in the quiz folder):\n"
-                + "\n".join(self._unknown)
+                "(write [[quiz <id>]] with the name of a file in the quiz folder):\n" + "\n".join(self._unknown)
             )
         return None
 
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put each quiz, rendered in the language being built, where its placeholder is."""
         slots = self._slots.get(page.file.src_uri) if self.config.enabled else None
         if not slots:
@@ -259,15 +234,17 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             used[quiz_id] = used.get(quiz_id, 0) + 1
             uid = quiz_id if used[quiz_id] == 1 else f"{quiz_id}-{used[quiz_id]}"
             quiz_html = render_quiz(
-                self._result.quizzes[quiz_id],
+                self._quizzes[quiz_id],
                 lang=lang,
-                default_language=self._default,
+                default_language=self._site.default_language if self._site else lang,
                 strings=strings,
                 heading_level=level,
                 uid=uid,
             )
-            html, n = re.subn(rf"<p>\s*{token}\s*</p>", lambda _m: quiz_html, html, count=1)
-            if not n:
+            alone = re.search(rf"<p>\s*{token}\s*</p>", html)
+            if alone:  # the paragraph Markdown made around the placeholder goes too
+                html = html[: alone.start()] + quiz_html + html[alone.end() :]
+            else:
                 html = html.replace(token, quiz_html, 1)
         if not used:
             return None
@@ -298,24 +275,6 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 # -- helpers ------------------------------------------------------------------
 
 
-def _site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
-    """The languages the site builds and its default one.
-
-    With mkdocs-static-i18n: its languages marked ``build`` and its default;
-    otherwise the theme's language alone.
-    """
-    plugin = config.plugins.get("i18n")
-    if plugin is not None and getattr(plugin, "config", None) is not None:
-        languages = list(getattr(plugin, "build_languages", []) or [])
-        default = getattr(plugin, "default_language", None)
-        if languages and default:
-            if default not in languages:
-                languages.insert(0, default)
-            return languages, default
-    lang = _theme_language(config)
-    return [lang], lang
-
-
 def _theme_language(config: MkDocsConfig) -> str:
     language = config.theme.get("language") or config.theme.get("locale") or "en"
     return str(language).replace("_", "-")
@@ -328,12 +287,5 @@ def _current_language(config: MkDocsConfig) -> str:
     return current or _theme_language(config)
 
 
-def _problem_language(problem: Problem) -> str | None:
-    """The language a missing-translation warning is about, if it is one."""
-    m = _MISSING_TEXT_RE.search(problem.message)
-    return m.group("lang") if m else None
-
-
 def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
-

@@ -31,8 +31,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from pingan.core import paths
+
 #: Where the catalogs live: ``<LOCALES_DIR>/<catalog>/LC_MESSAGES/messages.po``.
-LOCALES_DIR = Path(__file__).parent / "locales"
+LOCALES_DIR = paths.LOCALES_DIR
 #: The gettext domain: ``messages.pot`` / ``messages.po``.
 DOMAIN = "messages"
 

@@ -49,8 +49,9 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pingan.check import SiteSettings, read_site
-from pingan.lessons import Problem, split_front_matter
+from pingan.content.pages import split_front_matter
+from pingan.content.settings import SiteSettings, read_site
+from pingan.core.problems import Problem
 
 __all__ = [
     "HASH_KEY",
@@ -133,7 +134,14 @@ def _page_entry(settings: SiteSettings, lang: str, source: Path) -> Entry:
     target = settings.lang_dir(lang) / rel
     shown, shown_source = settings.shown(target), settings.shown(source)
     if not target.is_file():
-        return Entry(lang, "page", shown, shown_source, ("missing",), "no translation yet: readers see the default language's page")
+        return Entry(
+            lang,
+            "page",
+            shown,
+            shown_source,
+            ("missing",),
+            "no translation yet: readers see the default language's page",
+        )
     meta = _front_matter(target)
     if meta is None:
         return Entry(lang, "page", shown, shown_source, ("stale",), "the front matter cannot be read (run make check)")
@@ -145,7 +153,11 @@ def _page_entry(settings: SiteSettings, lang: str, source: Path) -> Entry:
         notes.append(why)
     if meta.get("translation_reviewed") is not True:
         status.append("unreviewed")
-        notes.append("translation_reviewed: false" if meta.get("translation_reviewed") is False else "translation_reviewed is not set")
+        notes.append(
+            "translation_reviewed: false"
+            if meta.get("translation_reviewed") is False
+            else "translation_reviewed is not set"
+        )
     return Entry(lang, "page", shown, shown_source, tuple(status) or ("translated",), "; ".join(notes))
 
 
@@ -310,7 +322,11 @@ def set_source_hash(text: str, value: str, *, front_matter: bool = True) -> str:
             at = end
         else:
             at = next(
-                (i for i in range(start, end) if bare(lines[i]).strip() and not bare(lines[i]).lstrip().startswith(("#", "---"))),
+                (
+                    i
+                    for i in range(start, end)
+                    if bare(lines[i]).strip() and not bare(lines[i]).lstrip().startswith(("#", "---"))
+                ),
                 end,
             )
     if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
@@ -329,20 +345,26 @@ def _translation_source(settings: SiteSettings, path: Path) -> tuple[Path | None
         if len(parts) >= 2 and parts[0] in settings.languages and parts[0] != default:
             return settings.lang_dir(default) / Path(*parts[1:]), True, ""
         if parts and parts[0] == default:
-            return None, True, f"this is the {default} source, not a translation; give the translated file (content/<language>/…)"
+            return (
+                None,
+                True,
+                f"this is the {default} source, not a translation; give the translated file (content/<language>/…)",
+            )
     if settings.quiz_dir is not None and resolved.parent == settings.quiz_dir.resolve():
         m = _QUIZ_TRANSLATION_RE.match(resolved.name)
         if m and m.group("lang") in settings.languages[1:]:
             return settings.quiz_dir / f"{m.group('id')}.yml", False, ""
-    return None, False, (
-        "this is not a translation; give a page of content/<language>/ or a quiz translation "
-        "quizzes/<id>.<language>.yml, for a language of mkdocs.yml other than " + default
+    return (
+        None,
+        False,
+        (
+            "this is not a translation; give a page of content/<language>/ or a quiz translation "
+            "quizzes/<id>.<language>.yml, for a language of mkdocs.yml other than " + default
+        ),
     )
 
 
-def mark_current(
-    paths: Sequence[Path], root: Path, *, all_lang: str | None = None
-) -> tuple[list[str], list[Problem]]:
+def mark_current(paths: Sequence[Path], root: Path, *, all_lang: str | None = None) -> tuple[list[str], list[Problem]]:
     """Record the current source hash in each translation; what was done and every problem."""
     settings, problems = read_site(Path(root))
     if settings is None:
@@ -351,16 +373,20 @@ def mark_current(
     if all_lang is not None:
         if all_lang not in settings.languages[1:]:
             others = ", ".join(settings.languages[1:]) or "(none)"
-            return [], [Problem("mkdocs.yml", 1, f'"{all_lang}" is not a translated language of this site; use one of: {others}')]
+            return [], [
+                Problem(
+                    "mkdocs.yml", 1, f'"{all_lang}" is not a translated language of this site; use one of: {others}'
+                )
+            ]
         lang_dir = settings.lang_dir(all_lang)
         default_dir = settings.lang_dir(settings.default_language)
         if lang_dir.is_dir():
-            targets += sorted(
-                p for p in lang_dir.rglob("*.md") if (default_dir / p.relative_to(lang_dir)).is_file()
-            )
+            targets += sorted(p for p in lang_dir.rglob("*.md") if (default_dir / p.relative_to(lang_dir)).is_file())
         if settings.quiz_dir is not None and settings.quiz_dir.is_dir():
             targets += sorted(
-                p for p in settings.quiz_dir.glob(f"*.{all_lang}.yml") if (settings.quiz_dir / f"{p.name.split('.')[0]}.yml").is_file()
+                p
+                for p in settings.quiz_dir.glob(f"*.{all_lang}.yml")
+                if (settings.quiz_dir / f"{p.name.split('.')[0]}.yml").is_file()
             )
     done: list[str] = []
     for target in targets:
@@ -375,7 +401,9 @@ def mark_current(
             problems.append(Problem(shown, 1, why))
             continue
         if not source.is_file():
-            problems.append(Problem(shown, 1, f"its source {settings.shown(source)} does not exist; nothing to be current with"))
+            problems.append(
+                Problem(shown, 1, f"its source {settings.shown(source)} does not exist; nothing to be current with")
+            )
             continue
         value = file_hash(source)
         raw = target.read_bytes()
@@ -386,7 +414,7 @@ def mark_current(
             problems.append(Problem(shown, 1, "this file is not UTF-8 text; save it with the UTF-8 encoding"))
             continue
         except ValueError as exc:
-            problems.append(Problem(shown, 1, f"not marked: {exc}; add the closing \"---\" line"))
+            problems.append(Problem(shown, 1, f'not marked: {exc}; add the closing "---" line'))
             continue
         if new != text:
             target.write_bytes(new.encode("utf-8"))
@@ -411,7 +439,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             prog="python -m pingan.i18n_status mark-current",
             description="Record in each translation that it matches its source as it is now.",
         )
-        parser.add_argument("paths", nargs="*", type=Path, help="translated pages or quiz translation files, relative to --root")
+        parser.add_argument(
+            "paths", nargs="*", type=Path, help="translated pages or quiz translation files, relative to --root"
+        )
         parser.add_argument("--all", metavar="LANG", help="every translation of this language")
         parser.add_argument("--root", type=Path, default=Path("."), help="the project folder (with mkdocs.yml)")
         args = parser.parse_args(argv[1:])

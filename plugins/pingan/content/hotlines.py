@@ -18,14 +18,15 @@ from pathlib import Path
 
 import yaml
 
-from pingan.quiz.model import Localized, Problem
+from pingan.core.problems import Problem
+from pingan.core.text import CONTACT_RE, Localized
 
 #: What a phone can dial: digits, optionally led by + (for tel: links).
 _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")
 #: A contact name, as lessons write it in ``{{ contact.<name> }}``.
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-#: A placeholder in a lesson.
-PLACEHOLDER_RE = re.compile(r"\{\{\s*contact\.([^\s{}]+)\s*\}\}")
+#: A placeholder in a lesson (one pattern for every reader: :data:`pingan.core.text.CONTACT_RE`).
+PLACEHOLDER_RE = CONTACT_RE
 _KEYS = ("site_name", "hotlines", "contacts")
 
 
@@ -74,7 +75,10 @@ class _Reader:
     def localized(self, node: yaml.Node | None, what: str, parent: yaml.Node) -> Localized | None:
         """A ``{zh: …, en: …}`` text with every site language, or None after reporting why not."""
         if not isinstance(node, yaml.MappingNode):
-            self.bad(node or parent, f"{what} needs one text per language ({', '.join(f'{lang}: …' for lang in self.languages)})")
+            self.bad(
+                node or parent,
+                f"{what} needs one text per language ({', '.join(f'{lang}: …' for lang in self.languages)})",
+            )
             return None
         text = Localized()
         for k, v in node.value:
@@ -152,7 +156,11 @@ def load_data(
         doc = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = (exc.problem_mark.line + 1) if exc.problem_mark else 1
-        return SiteData(), set(), [Problem(shown, line, f"this is not valid YAML ({exc.problem}); check indentation and colons")]
+        return (
+            SiteData(),
+            set(),
+            [Problem(shown, line, f"this is not valid YAML ({exc.problem}); check indentation and colons")],
+        )
 
     data = SiteData()
     given: set[str] = set()
@@ -198,7 +206,9 @@ def load_site_data(
     return data, problems
 
 
-def fill_placeholders(text: str, contacts: dict[str, Localized], lang: str, default: str) -> tuple[str, list[tuple[int, str]]]:
+def fill_placeholders(
+    text: str, contacts: dict[str, Localized], lang: str, default: str
+) -> tuple[str, list[tuple[int, str]]]:
     """Replace ``{{ contact.<name> }}`` in ``text``; also return (line, name) of unknown names."""
     unknown: list[tuple[int, str]] = []
 

@@ -2,13 +2,16 @@
 
 A thin layer over :mod:`pingan.slides` (plain Python). What it adds is the MkDocs wiring:
 
-- ``on_config``: the languages the site builds (from mkdocs-static-i18n if present)
-  and where the quizzes are (the ``pingan-quiz`` plugin's ``quiz_dir``).
+- ``on_config``: the site's model (:mod:`pingan.mkdocs.state`): its languages and
+  its quizzes, loaded once per build run.
 - ``on_files``: ``assets/pingan/print.css`` (paper styles for every page; the theme
   override ``main.html`` loads it with ``media="print"``).
 - ``on_page_context``: on a lesson page (front matter with ``audience``), the
   template variable ``pa_present`` (the relative link to the slides, and whether
   the page has a quiz to print) for ``partials/pingan-present-link.html``.
+- ``on_page_content``: the lesson's HTML before the quizzes are rendered into it:
+  the quiz plugin's placeholders (noted in the shared state) mark where each quiz
+  object of the model goes, so no rendered quiz HTML is parsed.
 - ``on_post_page``: the slides of the lesson, written as a standalone page
   (``templates/present.html``) to ``<lesson url>/present/index.html``, in the
   language being built (static-i18n builds each language in turn).
@@ -21,48 +24,38 @@ it, so it also works opened from a folder (``file://``) on a classroom computer.
 from __future__ import annotations
 
 import json
-import re
-from urllib.parse import urljoin
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup, escape
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from pingan import i18n, languages, slides
-from pingan.quiz.loader import load_quizzes
-from pingan.quiz.model import Quiz
+from pingan import slides
+from pingan.core import catalogs as i18n
+from pingan.core import languages, paths
+from pingan.mkdocs import state
+from pingan.mkdocs.present.config import PresentConfig
+from pingan.model import Site
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
 __all__ = ["PresentConfig", "PresentPlugin"]
 
-ASSETS_DIR = Path(__file__).parent / "assets"
-TEMPLATES_DIR = Path(__file__).parent / "templates"
+ASSETS_DIR = paths.ASSETS_DIR
+TEMPLATES_DIR = paths.TEMPLATES_DIR
 #: Paper styles for every page, served as an ordinary file.
 PRINT_URI = "assets/pingan/print.css"
-
-# pingan.site wraps a page shown in another language than the build's in this <div>.
-_FALLBACK_RE = re.compile(r'\A\s*<div lang="([^"]+)" dir="([^"]+)">(.*)</div>\s*\Z', re.S)
-
-
-class PresentConfig(Config):
-    """Options of the ``pingan-present`` plugin; ``- pingan-present`` is enough."""
-
-    enabled = c.Type(bool, default=True)
-    """Turn the plugin off: no slides, no "Present" link, no print styles."""
-    folder = c.Type(str, default="present")
-    """The folder under each lesson's address that holds its slides."""
 
 
 class PresentPlugin(BasePlugin[PresentConfig]):
@@ -72,60 +65,27 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
     def __init__(self) -> None:
         self._lang = ""
-        self._languages: list[str] = []
-        self._default = ""
-        self._quiz_dir: Path | None = None
-        self._quizzes: dict[str, Quiz] = {}
-        self._quiz_key: tuple[object, ...] | None = None
+        self._site: Site | None = None
         self._theme_dirs: list[str] = []
         self._pa: dict[str, Any] = {}
+        self._content: dict[str, str] = {}
         self._envs: dict[tuple[str, tuple[str, ...]], Environment] = {}
 
     # -- configuration -------------------------------------------------------------
 
     @event_priority(-120)  # after static-i18n (-100) and the site and quiz plugins (-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Note the language of this build, the site's languages and the quiz folder."""
+        """Note the language of this build and the site's model."""
         if not self.config.enabled:
             return None
         self._lang = str(config.theme["language"])
-        plugin = config.plugins.get("i18n")
-        build = list(getattr(plugin, "build_languages", []) or []) if plugin is not None else []
-        default = getattr(plugin, "default_language", None) if plugin is not None else None
-        self._default = default or self._lang
-        self._languages = build or [self._lang]
-        if self._default not in self._languages:
-            self._languages.insert(0, self._default)
-        quiz = config.plugins.get("pingan-quiz")
-        quiz_dir = getattr(getattr(quiz, "config", None), "quiz_dir", None)
-        if quiz is not None and getattr(quiz.config, "enabled", True) and quiz_dir:
-            self._quiz_dir = Path(quiz_dir)
-        else:
-            self._quiz_dir = None
+        self._site = state.site_for(config)
         self._theme_dirs = list(config.theme.dirs)
         return config
 
-    def _quiz(self, config: MkDocsConfig, quiz_id: str) -> Quiz | None:
-        """The checked quiz ``quiz_id``: the quiz plugin's copy if it offers one, else our own."""
-        plugin = config.plugins.get("pingan-quiz")
-        offered = getattr(plugin, "quizzes", None)
-        if isinstance(offered, dict) and quiz_id in offered:
-            return offered[quiz_id]
-        if self._quiz_dir is None or not self._quiz_dir.is_dir():
-            return None
-        stats = tuple(
-            (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(self._quiz_dir.iterdir()) if p.is_file()
-        )
-        key = (str(self._quiz_dir), tuple(self._languages), self._default, stats)
-        if key != self._quiz_key:
-            # The quiz plugin has read these files already and reported every problem.
-            result = load_quizzes(self._quiz_dir, languages=self._languages, default_language=self._default)
-            self._quizzes, self._quiz_key = result.quizzes, key
-        return self._quizzes.get(quiz_id)
-
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages (static-i18n runs one build per language)."""
-        self._pa = {}
+        self._pa, self._content = {}, {}
 
     # -- files ----------------------------------------------------------------------
 
@@ -139,23 +99,32 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
     # -- pages ----------------------------------------------------------------------
 
+    @event_priority(-50)  # after pingan-site has put the page's "pa" context (its help box)
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any] | None:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Every page: the print style sheet (``pa_print``); a lesson: its "Present" link and
         print buttons (``pa_present``)."""
         if not self.config.enabled:
             return None
-        context["pa_print"] = PRINT_URI
+        ours = cast(dict[str, Any], context)  # TemplateContext names only MkDocs' own keys
+        ours["pa_print"] = PRINT_URI
         if not _is_lesson(page):
             return context
-        context["pa_present"] = {
+        ours["pa_present"] = {
             "href": get_relative_url(self._deck_url(page), page.url),
-            "quiz": "data-pa-quiz=" in (page.content or ""),
+            "quiz": bool(state.shared(config).slots.get(page.file.src_uri)),
         }
         # The "Get help" box of the last slide is the page's own (pingan.site's context).
-        self._pa[page.file.src_uri] = context.get("pa") or {}
+        self._pa[page.file.src_uri] = ours.get("pa") or {}
         return context
+
+    @event_priority(100)  # before the quiz plugin renders its quizzes into the page
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Keep a lesson's own HTML, with the quiz placeholders still in it."""
+        if self.config.enabled and _is_lesson(page):
+            self._content[page.file.src_uri] = html
+        return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Write the lesson's slides beside it."""
@@ -180,24 +149,28 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
     def _render_deck(self, page: Page, config: MkDocsConfig, deck_url: str) -> str:
         lang = self._lang
+        site = self._site
+        assert site is not None
         strings = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
         title = page.title or ""
-        content = slides.clean(page.content or "")
-        content_lang = ""
-        wrapped = _FALLBACK_RE.match(content) if page.meta.get("pa_source_lang") else None
-        if wrapped:
-            content_lang, content = wrapped.group(1), wrapped.group(3)
+        content = slides.clean(self._content.get(page.file.src_uri, page.content or ""))
+        content_lang = str(page.meta.get("pa_source_lang") or "")
+        markers = dict(state.shared(config).slots.get(page.file.src_uri, []))
 
         def quiz(quiz_id: str, heading: str) -> list[slides.Slide]:
-            found = self._quiz(config, quiz_id)
+            found = site.quizzes.get(quiz_id)
             if found is None:
                 return []
             return slides.quiz_slides(
-                found, lang=lang, default_language=self._default, strings=strings, heading=heading
+                found, lang=lang, default_language=site.default_language, strings=strings, heading=heading
             )
 
         body = slides.lesson_slides(
-            slides.rebase_urls(content, _prefix(page.url, deck_url)), strings=strings, title=title, quiz=quiz
+            slides.rebase_urls(content, _prefix(page.url, deck_url)),
+            strings=strings,
+            title=title,
+            markers=markers,
+            quiz=quiz,
         )
         url = page.canonical_url or ""
         if _is_local(url):

@@ -1,8 +1,11 @@
 """Build the site safely: into a new folder first, and replace ``site/`` only when all went well.
 
-``make build`` runs ``python -m pingan.publish``. A failed build (a broken lesson,
-a bad quiz, a warning under ``--strict``) leaves the previous ``site/`` exactly as
-it was and says why, so a web server never serves a half-written site.
+``make build`` runs ``python -m pingan.cli.publish``. It first runs the check ``make check``
+runs (:func:`pingan.validate.run_check`), before MkDocs reads mkdocs.yml, so every error
+is named with its file and line, exactly as ``make check`` names it; the build then reuses
+what the check read. A failed build (a broken lesson, a bad quiz, a warning under
+``--strict``) leaves the previous ``site/`` exactly as it was and says why, so a web
+server never serves a half-written site.
 """
 
 from __future__ import annotations
@@ -24,7 +27,15 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
 
+    from pingan.mkdocs import state
+    from pingan.validate import run_check
+
+    report = run_check(config_file.resolve().parent)
+    if not report.ok:
+        raise PluginError(state.refusal(report))
+    state.remember(config_file.resolve().parent, report)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
@@ -44,7 +55,7 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m pingan.publish [-f mkdocs.yml] [-d site]``."""
+    """Command line: ``python -m pingan.cli.publish [-f mkdocs.yml] [-d site]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
@@ -58,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     except MkDocsException as exc:
         log.error("The build failed, so %s/ was left as it was.\n%s", args.site_dir, exc)
         return 1
-    except Exception as exc:  # noqa: BLE001 - any failure must leave the old site and say why
+    except Exception as exc:
         log.error("The build failed, so %s/ was left as it was: %s: %s", args.site_dir, type(exc).__name__, exc)
         return 1
     log.info("Published to %s/", args.site_dir)

@@ -19,7 +19,7 @@ import zipfile
 from importlib import metadata
 from pathlib import Path
 
-from pingan.publish import publish
+from pingan.cli.publish import publish
 
 log = logging.getLogger("pingan.bundle")
 

@@ -19,31 +19,39 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import logging
+import os
 import re
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from xml.etree import ElementTree
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from pingan import languages
-from pingan.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders, load_site_data
+from pingan.content.hotlines import PLACEHOLDER_RE, SiteData, fill_placeholders
+from pingan.core import catalogs, languages, paths
+from pingan.mkdocs import state
+from pingan.mkdocs.site.config import SiteConfig
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
-_ASSETS = Path(__file__).parent / "assets" / "site"
+_ASSETS = paths.ASSETS_DIR / "site"
 #: Web Worker stand-in for file:// (Material's offline search needs one); shipped, not fetched.
-_WORKER_SHIM = Path(__file__).parent / "assets" / "vendor" / "iframe-worker.js"
+_WORKER_SHIM = paths.ASSETS_DIR / "vendor" / "iframe-worker.js"
 _WORKER_SHIM_URI = "assets/pingan/vendor/iframe-worker.js"
 #: Our ES modules, which browsers refuse to load from file:// (offline bundle).
 _MODULE_TAG_RE = re.compile(r'<script type="module" src="([^"]*?assets/pingan/[^"?]+)\.mjs(\?[^"]*)?"></script>')
@@ -53,20 +61,6 @@ _SITEMAP_NS = {"": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http
 _HTML_TAG_RE = re.compile(r"<html\b([^>]*)>")
 _FIRST_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
-
-
-class SiteConfig(Config):
-    """Options of the ``pingan-site`` plugin."""
-
-    enabled = c.Type(bool, default=True)
-    """Turn the whole plugin off (for comparisons in benchmarks)."""
-    hotlines = c.Type(str, default="hotlines.yml")
-    """The hotline file, relative to mkdocs.yml: numbers and their labels per language."""
-    edition = c.Type(str, default="")
-    """A local edition: ``editions/<edition>.yml`` replaces the site name, hotlines and
-    contacts it gives (``make build EDITION=<name>``). Empty: the national defaults."""
-    editions_dir = c.Type(str, default="editions")
-    """Where edition files live, relative to mkdocs.yml."""
 
 
 class SitePlugin(BasePlugin[SiteConfig]):
@@ -79,11 +73,29 @@ class SitePlugin(BasePlugin[SiteConfig]):
         self._prefixes: dict[str, str] = {}
         self._search_conf: dict[str, dict[str, Any]] = {}
         self._data = SiteData()
-        self._data_key: tuple[Any, ...] | None = None
         self._version = _version()
         self._offline = False
         #: public addresses of pages shown in another language (fallbacks), for sitemap.xml
         self._fallback_urls: set[str] = set()
+        #: True under ``mkdocs serve``: only the languages being looked at are built.
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether this is ``mkdocs serve`` (the plugin then lives across rebuilds)."""
+        self._serving = command == "serve"
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[[], None]) -> None:
+        """Rebuild on a change to anything the site is made of, not only content/ and mkdocs.yml:
+        the quizzes, the hotline and edition files, the theme overrides, and this package's
+        front-end files, templates and catalogs."""
+        site = state.site_for(config)
+        settings = site.settings
+        watched = [settings.quiz_dir, settings.hotlines_file, settings.root / self.config.editions_dir]
+        # The theme's own folders (overrides/); Material's and other packages' are not edited.
+        watched += [Path(d) for d in config.theme.dirs if Path(d).resolve().is_relative_to(settings.root.resolve())]
+        watched += [paths.ASSETS_DIR, paths.TEMPLATES_DIR, paths.LOCALES_DIR]
+        for path in dict.fromkeys(p.resolve() for p in watched if p is not None and p.exists()):
+            server.watch(str(path))
 
     # -- configuration, once per language build ---------------------------------
 
@@ -96,6 +108,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         i18n = config.plugins.get("i18n")
         if not (i18n is not None and getattr(i18n, "building", False)):
             self._fallback_urls = set()  # the outermost build: a fresh start (also under serve)
+            _quiet_logs()
+            if self._serving and i18n is not None:
+                _serve_languages(i18n, config)
         if i18n is not None:
             langs = [lang for lang in i18n.config.languages if lang.build]
             self._languages = [lang.locale for lang in langs]
@@ -116,11 +131,10 @@ class SitePlugin(BasePlugin[SiteConfig]):
         if self._offline:
             # Material adds a polyfill from unpkg.com for file://; use our shipped copy.
             config.extra["polyfills"] = [
-                _WORKER_SHIM_URI if "iframe-worker" in url else url
-                for url in config.extra.get("polyfills", [])
+                _WORKER_SHIM_URI if "iframe-worker" in url else url for url in config.extra.get("polyfills", [])
             ]
         self._configure_search(config)
-        self._load_data(config)
+        self._data = state.site_for(config).data
         if self._data.site_name:
             config.site_name = self._data.site_name.text(self._lang, self._default)
         return config
@@ -134,32 +148,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         search.config.separator = None
         search.config.pipeline = None
         search.on_config(config)  # re-derives the settings from theme.language, makes a fresh index
-        self._search_conf[self._lang] = {
-            key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")
-        }
-
-    def _load_data(self, config: MkDocsConfig) -> None:
-        """Read the hotline file and the edition (once, and again when either changes)."""
-        root = Path(config.config_file_path).parent
-        hotlines = root / self.config.hotlines
-        edition = None
-        if self.config.edition:
-            edition = root / self.config.editions_dir / f"{self.config.edition}.yml"
-            if not edition.is_file():
-                known = sorted(p.stem for p in (root / self.config.editions_dir).glob("*.yml"))
-                raise PluginError(
-                    f"Edition '{self.config.edition}' not found: create "
-                    f"{edition.relative_to(root).as_posix()}"
-                    + (f" or use one of: {', '.join(known)}" if known else "")
-                )
-        key = tuple((str(p), p.stat().st_mtime) for p in (hotlines, edition) if p and p.exists())
-        key += (tuple(self._languages),)
-        if key == self._data_key:
-            return
-        data, problems = load_site_data(hotlines, edition, languages=self._languages, root=root)
-        if problems:
-            raise PluginError("Please fix these problems:\n" + "\n".join(str(p) for p in problems))
-        self._data, self._data_key = data, key
+        self._search_conf[self._lang] = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
     # -- files and pages ----------------------------------------------------------
 
@@ -187,7 +176,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
             raise PluginError(
                 "\n".join(
                     f"{Path(config.docs_dir).name}/{page.file.src_uri}:{lines.get(name, line)}: "
-                    f"unknown placeholder {{{{ contact.{name} }}}}; add \"{name}\" under contacts: "
+                    f'unknown placeholder {{{{ contact.{name} }}}}; add "{name}" under contacts: '
                     f"in {self.config.hotlines} (known: {known})"
                     for line, name in unknown
                 )
@@ -208,15 +197,12 @@ class SitePlugin(BasePlugin[SiteConfig]):
             page.meta["pa_source_lang"] = source_lang
             # Its text is in another language: keep it out of this language's search.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-            return (
-                f'<div lang="{source_lang}" dir="{languages.direction(source_lang)}">'
-                f"{html_text}</div>"
-            )
+            return f'<div lang="{source_lang}" dir="{languages.direction(source_lang)}">{html_text}</div>'
         return html_text
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """Give the templates what they need in the language being built."""
         if not self.config.enabled:
             return context
@@ -227,7 +213,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
             # this address is no alternate in sitemap.xml (see _tidy_sitemap).
             self._fallback_urls.add(page.canonical_url)
             canonical = self._url_in(page.canonical_url, source_lang, config.site_url or "")
-        context["pa"] = {
+        # Our own variables: TemplateContext names only MkDocs' own keys.
+        ours = cast(dict[str, Any], context)
+        ours["pa"] = {
             "canonical": canonical,
             "lang": self._lang,
             "version": self._version,
@@ -242,7 +230,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Let templates translate their words with gettext (``{{ _("Get help") }}``)."""
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(_translations(self._lang), newstyle=True)  # type: ignore[attr-defined]
+        env.install_gettext_translations(catalogs.translations(self._lang), newstyle=True)  # type: ignore[attr-defined]
         return env
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -253,6 +241,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         output = _HTML_TAG_RE.sub(lambda m: f'<html{m.group(1)} dir="{direction}">', output, count=1)
         prefix = self._prefixes.get(self._lang, "")
         if prefix:
+
             def rebase(m: re.Match[str]) -> str:
                 data = json.loads(m.group(2))
                 data["base"] = data["base"].rstrip("/") + f"/{prefix}/"
@@ -275,7 +264,7 @@ class SitePlugin(BasePlugin[SiteConfig]):
         # static-i18n builds the default language outermost: the other languages' builds run
         # nested inside it, with ``building`` set, before it merges every index into one.
         nested = bool(i18n is not None and getattr(i18n, "building", False))
-        lang = i18n.current_language if nested else self._default
+        lang = i18n.current_language if nested and i18n is not None else self._default
         if len(self._languages) > 1:
             self._split_search_index(config, lang, nested)
         if self._offline and not nested:
@@ -370,7 +359,7 @@ def _version() -> str:
         return "dev"
 
 
-def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
+def _lesson_info(meta: Mapping[str, Any], lang: str) -> dict[str, Any] | None:
     """What the lesson box shows: audience, age, minutes, objectives, last review date."""
     if "audience" not in meta:
         return None
@@ -391,12 +380,72 @@ def _lesson_info(meta: dict[str, Any], lang: str) -> dict[str, Any] | None:
     }
 
 
-def _translations(lang: str) -> Any:
-    """Gettext translations for the site's UI words in ``lang`` (see ``pingan.i18n``)."""
-    try:
-        from pingan import i18n
-    except ImportError:  # catalogs not set up yet: show the English source words
-        import gettext
+class _OncePerRun(logging.Filter):
+    """Lets each INFO message of MkDocs' build through once per run: static-i18n runs one
+    build per language, and "Cleaning site directory" five times says nothing new."""
 
-        return gettext.NullTranslations()
-    return i18n.translations(lang)
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.INFO:
+            return True
+        message = record.getMessage()
+        if message in self.seen:
+            return False
+        self.seen.add(message)
+        return True
+
+
+_ONCE = _OncePerRun()
+
+
+def _quiet_logs() -> None:
+    """At MkDocs' normal level, a build says little, so that warnings stand out
+    (``mkdocs build -v`` still shows everything):
+
+    - mkdocs-static-i18n's per-language notes (the names it sets, the nav it translates:
+      4 lines per language) are left out;
+    - MkDocs' own notes are said once, not once per language;
+    - jieba (Material's Chinese search) does not print how it loads its dictionary.
+    """
+    if logging.getLogger("mkdocs").getEffectiveLevel() != logging.INFO:
+        return
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    _ONCE.seen.clear()
+    if _ONCE not in build_log.filters:
+        build_log.addFilter(_ONCE)
+
+
+def _serve_languages(i18n: Any, config: MkDocsConfig) -> None:
+    """Under ``mkdocs serve``, build the default language and the one being edited only.
+
+    The language being edited is ``SERVE_LANG`` if set (``make serve SERVE_LANG=en``), else
+    that of the most recently changed file under ``content/<lang>/``. Pages of the other
+    languages are not built while serving (``make build`` builds every one), so an edit
+    shows in the browser in seconds instead of after a build of five languages.
+    """
+    languages = [lang for lang in i18n.config.languages]
+    codes = [lang.locale for lang in languages]
+    wanted = os.environ.get("SERVE_LANG", "") or _last_edited(Path(config.docs_dir), codes)
+    for lang in languages:
+        lang.build = bool(lang.default) or lang.locale == wanted
+    log.info(
+        "serve: building %s only (SERVE_LANG=<code> or editing a page picks another; make build builds all)",
+        ", ".join(lang.locale for lang in languages if lang.build),
+    )
+
+
+def _last_edited(docs_dir: Path, codes: list[str]) -> str:
+    """The language whose folder holds the most recently changed file ("" if none)."""
+    newest, found = -1, ""
+    for code in codes:
+        for folder, _dirs, files in os.walk(docs_dir / code):
+            for name in files:
+                mtime = os.stat(os.path.join(folder, name)).st_mtime_ns
+                if mtime > newest:
+                    newest, found = mtime, code
+    return found

@@ -1,0 +1,267 @@
+"""PyYAML node helpers shared by every reader of an editor's YAML (quizzes, lessons,
+hotlines, editions, mkdocs.yml).
+
+Files are *composed* into nodes that remember their line, so every problem names the
+line an editor must fix. Plain Python.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml_env_tag import construct_env_tag
+
+NULL_TAG = "tag:yaml.org,2002:null"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+
+#: A tab among the spaces that start a line: YAML forbids it, and PyYAML's own
+#: message means nothing to an editor, so tabs are found and reported before parsing.
+TAB_INDENT_RE = re.compile(r"^ *\t")
+
+
+def line(node: Node) -> int:
+    """1-based line where ``node`` starts."""
+    return int(node.start_mark.line) + 1
+
+
+def get(node: Node | None, key: str) -> Node | None:
+    """The value of ``key`` in a mapping node (None if absent or not a mapping)."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return v
+    return None
+
+
+def scalar(node: Node | None) -> str | None:
+    """The text of a scalar node, None for anything else."""
+    return node.value if isinstance(node, ScalarNode) else None
+
+
+def is_null(node: Node) -> bool:
+    """True for an empty value (``key:`` with nothing after it)."""
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def is_empty(node: Node) -> bool:
+    """True for a null or blank scalar."""
+    return isinstance(node, ScalarNode) and (node.tag == NULL_TAG or not node.value.strip())
+
+
+def has_text(node: Node) -> bool:
+    """True for a scalar with something in it (not empty, not null)."""
+    return isinstance(node, ScalarNode) and node.tag != NULL_TAG and bool(node.value.strip())
+
+
+def describe(node: Node) -> str:
+    """How a node looks to an editor, for "… is X; expected Y" messages."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a set of keys"
+    assert isinstance(node, ScalarNode)
+    if node.tag == NULL_TAG:
+        return "empty"
+    return f'the text "{node.value}"'
+
+
+def shown(node: Node) -> str:
+    """A value as the editor wrote it after "key:", quotes included."""
+    if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
+        if node.style in ('"', "'"):
+            return f"{node.style}{node.value}{node.style}"
+        return str(node.value)
+    return describe(node)
+
+
+def plain(node: Node) -> str:
+    """A value for messages: a scalar's text as it is, "a list", "a set of keys"."""
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a set of keys"
+    return str(node.value)
+
+
+def quoted(node: Node) -> str:
+    """A scalar's value in double quotes, or a description for lists and mappings."""
+    if isinstance(node, ScalarNode):
+        return f'"{node.value}"'
+    return describe(node)
+
+
+def suggest(word: str, choices: Iterable[str], *, lead: str = "expected one of", quote: bool = False) -> str:
+    """'; did you mean "x"?' for a near miss, else '; <lead>: a, b, c'."""
+    choices = list(choices)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f'; did you mean "{close[0]}"?'
+    return f"; {lead}: " + ", ".join(f'"{c}"' if quote else c for c in choices)
+
+
+def duplicate_keys(root: Node) -> list[tuple[Node, str]]:
+    """Keys written twice in one place (PyYAML silently keeps the last), and keys that are
+    not plain words: ``(node, message)`` each."""
+    found: list[tuple[Node, str]] = []
+    seen: set[int] = set()  # aliases can share (or loop back to) a node
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                stack.append(value)
+                if not isinstance(key, ScalarNode):
+                    found.append((key, 'a key must be a plain word such as "title"'))
+                    continue
+                if key.value in first:
+                    found.append(
+                        (key, f'"{key.value}" is written twice here (first on line {first[key.value]}); keep only one')
+                    )
+                else:
+                    first[key.value] = line(key)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return found
+
+
+# -- YAML syntax errors in plain words -----------------------------------
+
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed here",
+        'a ":" is in a place where it cannot be; if a text contains ": ", put the whole text in quotes',
+    ),
+    (
+        "could not find expected ':'",
+        'a line is missing the ":" after its key, or a text runs over several lines; '
+        'check for a missing ":" or put the text in quotes',
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "there is a tab character here; use spaces, not tabs",
+    ),
+    (
+        "expected a single document in the stream",
+        'a quiz file holds one quiz only; remove the second "---" line and what follows it',
+    ),
+    (
+        "found unexpected end of stream",
+        "a quote is opened but never closed; add the closing quote",
+    ),
+    (
+        "found undefined alias",
+        'a "*" at the start of a value refers to nothing; put the text in quotes',
+    ),
+    (
+        "did not find expected key",
+        "this line is not lined up with the lines above it; check the spaces at the start of the line",
+    ),
+    (
+        "did not find expected '-' indicator",
+        'this list item is not lined up with the items above it; check the spaces at the start of the line, before "-"',
+    ),
+    (
+        "expected <block end>",
+        "this line is not lined up with the lines above it; check the spaces at the start of the line",
+    ),
+    (
+        # PyYAML will not end a plain text with "?" inside { }, a trap for
+        # every English question written as {zh: …, en: What do you do?}.
+        "expected ',' or '}', but got '?'",
+        'a text in { } cannot end with "?" unless it is in quotes, e.g. en: "What do you do?"',
+    ),
+    (
+        "expected ',' or ']', but got '?'",
+        'a text in [ ] cannot end with "?" unless it is in quotes; put the text in quotes',
+    ),
+    (
+        "expected ',' or ']'",
+        'a list in [ ] is not closed properly; check the closing "]", and put any text '
+        'that contains a comma, a colon, a "#" or quotes in quotes',
+    ),
+    (
+        "expected ',' or '}'",
+        'a group in { } is not closed properly; check the closing "}", and put any text '
+        'that contains a comma, a colon, a "#" or quotes in quotes',
+    ),
+    (
+        "found character '@' that cannot start any token",
+        'a value cannot start with "@"; put the text in quotes',
+    ),
+    (
+        "found character '`' that cannot start any token",
+        'a value cannot start with "`"; put the text in quotes',
+    ),
+)
+
+
+def syntax_message(exc: yaml.MarkedYAMLError, line: int, what: str = "the YAML") -> str:
+    """Say in plain words what is wrong with the YAML, keeping PyYAML's mark."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    hint = next(
+        (h for key, h in _SYNTAX_HINTS if key in problem or key in context),
+        f'{problem or context}; check the spaces at the start of the line, the ":" after '
+        "each key, and quotes around texts",
+    )
+    # Only for an unfinished token (an unclosed quote…) is the start worth
+    # naming; other contexts point at the start of the whole enclosing block.
+    start = line
+    if exc.context_mark is not None and context.startswith("while scanning"):
+        start = exc.context_mark.line + 1
+    where = f" (it starts on line {start})" if start != line else ""
+    return f"{what} cannot be read here: {hint}{where}"
+
+
+# -- mkdocs.yml: MkDocs' own tags -------------------------------------------------
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """A safe YAML loader that accepts MkDocs' own tags (``!ENV``, ``!relative``) as plain values."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: Node) -> Any:
+    """Build the plain value of a node with a tag this loader does not know."""
+    if isinstance(node, ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+
+
+ConfigLoader.add_multi_constructor("!", _any_tag)
+# MkDocs' own !ENV tag (yaml_env_tag, a dependency of MkDocs, not MkDocs itself).
+ConfigLoader.add_constructor("!ENV", construct_env_tag)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def value(node: Node | None) -> Any:
+    """The Python value of a node (MkDocs' tags read as plain values)."""
+    if node is None:
+        return None
+    return yaml.load(yaml.serialize(node), Loader=ConfigLoader)
+
+
+def named_items(node: Node | None) -> list[tuple[str, Node | None, Node]]:
+    """Entries of ``plugins:`` or ``markdown_extensions:``: (name, config node, where)."""
+    items: list[tuple[str, Node | None, Node]] = []
+    if isinstance(node, SequenceNode):
+        for item in node.value:
+            if isinstance(item, ScalarNode):
+                items.append((item.value, None, item))
+            elif isinstance(item, MappingNode):
+                for k, v in item.value:
+                    if isinstance(k, ScalarNode):
+                        items.append((k.value, v, k))
+    return items

@@ -1,0 +1,122 @@
+"""What our MkDocs plugins share: the site's model, checked once per build run, and the quiz
+placeholders of each page. Typed, in one place; no plugin reads another plugin's attributes.
+
+:func:`site_for` runs the one validation pass (:func:`pingan.validate.run_check`, the same
+as ``make check``) the first time any of our plugins asks, and again only when a file it
+read has changed (``mkdocs serve``). Any error fails the build before it writes anything,
+with the very lines ``make check`` prints. mkdocs-static-i18n runs one build per language;
+they all share the one model, so every quiz file is read once per run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from pingan.model import Site
+from pingan.validate import Report, run_check
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger(__name__)
+
+__all__ = ["Shared", "first_time", "refusal", "remember", "shared", "site_for"]
+
+
+@dataclass
+class Shared:
+    """The state of one build run."""
+
+    report: Report | None = None
+    #: what the model was read from: (path, mtime_ns, size) of every file it depends on.
+    key: tuple[object, ...] = ()
+    #: what has been logged about the current model (once per run, not once per language).
+    reported: set[str] = field(default_factory=set)
+    #: quiz placeholders the quiz plugin put in each page: src_uri -> [(token, quiz id)].
+    slots: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+_STATE: dict[Path, Shared] = {}
+
+
+def shared(config: MkDocsConfig) -> Shared:
+    """The shared state of the project ``config`` belongs to."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return _STATE.setdefault(root, Shared())
+
+
+def _fingerprint(paths: list[Path]) -> tuple[object, ...]:
+    """(path, mtime, size) of every file under ``paths``: cheap, and changes with any edit."""
+    found: list[object] = [os.environ.get("EDITION", "")]
+    for top in paths:
+        if top.is_file():
+            st = top.stat()
+            found.append((str(top), st.st_mtime_ns, st.st_size))
+            continue
+        for folder, dirs, files in os.walk(top):
+            dirs.sort()
+            for name in sorted(files):
+                st = os.stat(os.path.join(folder, name))
+                found.append((folder, name, st.st_mtime_ns, st.st_size))
+    return tuple(found)
+
+
+def _inputs(root: Path, report: Report | None) -> list[Path]:
+    """The files the model is read from."""
+    settings = report.site.settings if report is not None and report.site is not None else None
+    if settings is None:
+        return [root / "mkdocs.yml"]
+    paths = [settings.config_file, settings.docs_dir]
+    for extra in (settings.quiz_dir, settings.hotlines_file):
+        if extra is not None:
+            paths.append(extra)
+    if settings.edition_files:
+        paths.append(settings.edition_files[0].parent)
+    return [p for p in paths if p.exists()]
+
+
+def remember(root: Path, report: Report) -> None:
+    """Use ``report`` (a check just run, e.g. by ``make build`` before loading mkdocs.yml) for
+    the build of the project at ``root``: the files are not read again."""
+    state = _STATE.setdefault(root.resolve(), Shared())
+    state.report, state.reported = report, set()
+    state.key = _fingerprint(_inputs(root.resolve(), report))
+
+
+def refusal(report: Report) -> str:
+    """The message of a build refused for the errors of ``report``: one ``path:line:`` line each."""
+    count = len(report.errors)
+    return f"{count} problem{'s' if count != 1 else ''} (make check lists the same), nothing was built:\n" + "\n".join(
+        str(p) for p in report.errors
+    )
+
+
+def site_for(config: MkDocsConfig) -> Site:
+    """The checked model of the site; raises :class:`PluginError` with every error ``make check`` finds."""
+    state = shared(config)
+    root = Path(config.config_file_path or ".").resolve().parent
+    key = _fingerprint(_inputs(root, state.report))
+    if state.report is None or key != state.key:
+        state.report = run_check(root)
+        state.key = _fingerprint(_inputs(root, state.report))
+        state.reported = set()
+    report = state.report
+    if not report.ok or report.site is None:
+        state.report = None  # check again next time, even if nothing changed
+        raise PluginError(refusal(report))
+    return report.site
+
+
+def first_time(config: MkDocsConfig, topic: str) -> bool:
+    """True the first time ``topic`` is asked about for the current model (then log it)."""
+    reported = shared(config).reported
+    if topic in reported:
+        return False
+    reported.add(topic)
+    return True

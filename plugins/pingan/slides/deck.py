@@ -1,0 +1,346 @@
+"""Turn a rendered lesson into slides for a class: one per ``## `` section, one per quiz question.
+
+The slides come from the same HTML the lesson page shows (MkDocs' ``page.content``),
+so there is never a second copy of a lesson to keep in step:
+
+- :func:`split_sections` cuts the HTML at each top-level ``<h2>``; what comes
+  before the first one is the lesson's introduction.
+- :func:`lesson_slides` makes one slide per section. A section too long to read
+  from the back of a classroom continues on further slides, cut between
+  paragraphs or between list items (a numbered list keeps its numbers).
+  Where the lesson has a quiz (a marker the caller names: the quiz plugin's
+  placeholder), the quiz object of the model gives its own slides.
+- :func:`quiz_slides` makes those from the quiz model: an opening slide, then
+  one question per slide with its options as a big lettered list and nothing
+  to fill in; the right answers and the explanation wait, hidden, for the
+  teacher to reveal them. A follow-up question gets its own slide, headed with
+  the choice that leads to it.
+- :func:`qr_svg` draws the lesson's address as an inline SVG QR code (segno).
+
+Every text from a quiz file is escaped (with the quiz's tiny Markdown subset);
+lesson HTML is the site's own output and is kept, minus heading anchors and scripts.
+
+Plain Python: no MkDocs import. The words of the deck's interface are
+:data:`DECK_STRINGS` (English msgids, translated by :func:`deck_strings`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from html import escape
+
+from pingan.core import catalogs as i18n
+from pingan.core.catalogs import N_, fill
+from pingan.quiz.model import Option, Question, Quiz
+from pingan.quiz.render import QuizText
+from pingan.slides.html import Section, blocks, clean, plain_text, split_sections
+from pingan.slides.paginate import LINES_PER_SLIDE, paginate
+
+__all__ = [
+    "DECK_STRINGS",
+    "QR_ERROR",
+    "QR_SVG_OPTIONS",
+    "Slide",
+    "deck_strings",
+    "lesson_slides",
+    "qr_svg",
+    "quiz_slides",
+]
+
+#: The deck's interface words: key -> English source text (the gettext msgid).
+#: ``{n}``, ``{total}``, ``{title}`` and ``{url}`` are filled in by the deck; keep them.
+DECK_STRINGS: dict[str, str] = {
+    # TRANSLATORS: what a screen reader calls one page of the presentation ("slide 3 / 12").
+    "slide": N_("slide"),
+    # TRANSLATORS: the slide counter in the corner of the presentation, e.g. "3 / 12".
+    "counter": N_("{n} / {total}"),
+    # TRANSLATORS: read out by screen readers when the presentation moves to another slide.
+    "announce": N_("Slide {n} of {total}: {title}"),
+    # TRANSLATORS: heading of a slide that goes on with the section of the slide before.
+    "continued": N_("{title} (continued)"),
+    # TRANSLATORS: button on a quiz slide: the teacher shows the right answer to the class.
+    "show": N_("Show answer"),
+    # TRANSLATORS: the same button once the answer is shown: hide it again.
+    "hide": N_("Hide answer"),
+    # TRANSLATORS: button: show the presentation on the whole screen.
+    "full": N_("Full screen"),
+    # TRANSLATORS: the same button in full-screen mode: go back to a window.
+    "exit_full": N_("Leave full screen"),
+    # TRANSLATORS: button: go back one slide.
+    "prev": N_("Previous slide"),
+    # TRANSLATORS: button: go on to the next slide.
+    "next": N_("Next slide"),
+    # TRANSLATORS: link from the presentation back to the lesson's ordinary page.
+    "back": N_("Back to the lesson"),
+    # TRANSLATORS: the name of the space bar, in the help line of the presentation.
+    "space": N_("Space"),
+    # TRANSLATORS: above the QR code on the last slide: pupils scan it with a phone.
+    "phone": N_("Open this lesson on a phone"),
+    # TRANSLATORS: what a screen reader says for the QR code image.
+    "qr": N_("QR code for {url}"),
+    # TRANSLATORS: the browser tab title of a presentation, e.g. "Slides: Check first".
+    "deck": N_("Slides: {title}"),
+    # TRANSLATORS: start of the help line at the bottom of the presentation: which key does what.
+    "help": N_("Keys"),
+    # TRANSLATORS: one fact on the title slide, e.g. "For: Children", "Time: 20 minutes".
+    "fact": N_("{label}: {value}"),
+    # TRANSLATORS: name of the bar of buttons under the slides (for screen readers).
+    "controls": N_("Slide controls"),
+}
+
+#: segno settings of the QR code (tests draw the same code with them to compare).
+QR_ERROR = "m"
+#: ``segno.QRCode.svg_inline`` settings: dark on white with a 4-module quiet zone,
+#: no fixed size (the stylesheet sizes it), so it stays scannable when projected.
+QR_SVG_OPTIONS: dict[str, object] = {
+    "scale": 1,
+    "border": 4,
+    "dark": "#000",
+    "light": "#fff",
+    "omitsize": True,
+    "svgclass": "pa-qr",
+    "lineclass": None,
+}
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide. Every HTML field is safe to put in a page as it is."""
+
+    kind: str
+    """``section``, ``quiz`` (a quiz's opening slide), ``question``; the deck adds ``title``,
+    ``goals`` and ``end``."""
+    heading: str
+    """The heading, HTML."""
+    body: str = ""
+    """Everything under the heading, HTML."""
+    kicker: str = ""
+    """A short line above the heading: "Question 2 of 6", "If you chose “…”"."""
+    answer: str = ""
+    """What the teacher reveals (HTML; the deck hides it, and the marks in ``body`` that
+    carry ``data-pa-reveal``, until then). Empty: nothing to reveal."""
+    anchor: str = ""
+    """The id of the lesson heading this slide shows, so ``#<id>`` links find it."""
+    continued: bool = False
+    """True on the second and later slides of a long section."""
+
+
+# -- interface words ----------------------------------------------------------------
+
+
+def deck_strings(lang: str) -> dict[str, str]:
+    """Every deck interface word (:data:`DECK_STRINGS`) translated into ``lang``.
+
+    Raises:
+        pingan.i18n.MissingCatalogError: ``lang`` has no catalog.
+    """
+    t = i18n.translations(lang)
+    return {key: t.gettext(msgid) for key, msgid in DECK_STRINGS.items()}
+
+
+# -- lesson slides ------------------------------------------------------------------------
+
+
+def lesson_slides(
+    html: str,
+    *,
+    strings: Mapping[str, str],
+    title: str = "",
+    markers: Mapping[str, str] | None = None,
+    quiz: Callable[[str, str], list[Slide]] | None = None,
+    budget: float = LINES_PER_SLIDE,
+) -> list[Slide]:
+    """The slides of a lesson's HTML: its sections, long ones continued, quizzes as slides.
+
+    Args:
+        html: the lesson's own HTML, with a marker where each quiz stands (the quiz
+            plugin's placeholders: the quiz objects come from the model, not from HTML).
+        strings: the deck's words (:func:`deck_strings`), for "(continued)".
+        title: the lesson title (escaped here), heading the introduction's slide if it has one.
+        markers: marker text -> quiz id.
+        quiz: ``quiz(quiz_id, section_heading_html)`` gives the slides of a quiz;
+            without it (or when it returns nothing) a quiz is left out.
+        budget: lines per slide (see :data:`LINES_PER_SLIDE`).
+    """
+    markers = dict(markers or {})
+    intro, sections = split_sections(clean(html))
+    slides: list[Slide] = []
+    if intro.strip():
+        sections.insert(0, Section(escape(title), "", intro))
+    for section in sections:
+        pending: list[str] = []
+
+        def flush(section: Section = section, pending: list[str] = pending) -> None:
+            if not any(plain_text(b) for b in pending):
+                pending.clear()
+                return
+            first = not any(s.anchor == section.heading_id and s.kind == "section" for s in slides)
+            for n, page in enumerate(paginate(pending, budget)):
+                more = n > 0 or not first
+                heading = (
+                    fill(escape(strings["continued"], quote=False), {"title": section.heading})
+                    if more
+                    else section.heading
+                )
+                slides.append(Slide("section", heading, "\n".join(page), anchor=section.heading_id, continued=more))
+            pending.clear()
+
+        for block in blocks(section.body):
+            marker = next((m for m in markers if m in block), None)
+            if marker is None:
+                pending.append(block)
+                continue
+            rest = _without_marker(block, marker)
+            if rest.strip():
+                pending.append(rest)  # a quiz inside a list or a box: the rest first
+            flush()
+            made = quiz(markers[marker], section.heading) if quiz else []
+            slides.extend(replace(s, anchor=s.anchor or section.heading_id) for s in made)
+        flush()
+    return slides
+
+
+def _without_marker(block: str, marker: str) -> str:
+    """``block`` without a quiz marker (and the paragraph Markdown made around it)."""
+    return re.sub(rf"<p>\s*{re.escape(marker)}\s*</p>", "", block, count=1).replace(marker, "", 1)
+
+
+# -- quiz slides ------------------------------------------------------------------------
+
+
+def _ui(strings: Mapping[str, str], key: str, **values: str | int) -> str:
+    """A UI string, escaped, with its placeholders filled (values must be safe HTML)."""
+    return fill(escape(strings[key], quote=False), {k: str(v) for k, v in values.items()})
+
+
+def quiz_slides(
+    quiz: Quiz,
+    *,
+    lang: str,
+    default_language: str,
+    strings: Mapping[str, str],
+    heading: str = "",
+) -> list[Slide]:
+    """A quiz as slides for the whole class: nothing to fill in, nothing scored or kept.
+
+    Args:
+        quiz: a checked quiz.
+        lang: the language of the deck.
+        default_language: the language missing translations fell back to.
+        strings: the quiz's words (:func:`pingan.i18n.quiz_strings`) and the
+            deck's (:func:`deck_strings`) in one mapping.
+        heading: the HTML of the lesson heading the quiz stands under ("Quiz");
+            the opening slide's heading (the quiz title when empty).
+
+    The opening slide carries the quiz title and intro. Each question slide has
+    a kicker ("Question 2 of 6"; for a follow-up "Follow-up" and the choice that
+    leads there), the situation of a scenario, the prompt as heading, a hint
+    ("Choose one") and the options as an ``<ol class="pa-options">``; right
+    options carry ``data-pa-correct`` and a hidden mark (✓ and "Right answer",
+    never colour alone). ``answer`` holds the explanation.
+    """
+    text = QuizText(quiz, lang, default_language)
+    title = text.inline(quiz.title)
+    opening_body = f'<p class="pa-slide__subtitle">{title}</p>' if heading else ""
+    if quiz.intro is not None:
+        opening_body += text.block(quiz.intro, "pa-slide__intro")
+    slides = [Slide("quiz", heading or title, opening_body)]
+    parents: dict[str, list[Option]] = {}
+    for q in quiz.questions:
+        for o in q.options:
+            if o.next:
+                parents.setdefault(o.next, []).append(o)
+    main = quiz.main_questions
+    seen: set[str] = set()
+
+    def label(option: Option) -> str:
+        if option.text is None:
+            return _ui(strings, "true" if option.value else "false")
+        return text.inline(option.text)
+
+    def emit(q: Question, number: int | None) -> None:
+        if q.id in seen:
+            return
+        seen.add(q.id)
+        hint = f'<span class="pa-slide__hint">{_ui(strings, "all" if q.kind == "multiple" else "one")}</span>'
+        if number is None:
+            kicker = f'<span class="pa-slide__followup">{_ui(strings, "followup")}</span> {hint}'
+            kicker += "".join(
+                f'<span class="pa-slide__branch">{_ui(strings, "if_chose", choice=label(o))}</span>'
+                for o in parents.get(q.id, [])
+            )
+        else:
+            kicker = f"{_ui(strings, 'number', n=number, total=len(main))} {hint}"
+        body = []
+        if q.situation is not None:
+            body.append(text.block(q.situation, "pa-slide__situation"))
+        items = []
+        mark = (
+            '<span class="pa-option__mark" data-pa-reveal hidden>'
+            f'<span aria-hidden="true">✓ </span>{_ui(strings, "right")}</span>'
+        )
+        for option in q.options:
+            attrs = ' class="pa-option"' + (" data-pa-correct" if option.correct else "")
+            items.append(
+                f'<li{attrs}><span class="pa-option__text">{label(option)}</span>'
+                + (f" {mark}" if option.correct else "")
+                + "</li>"
+            )
+        body.append('<ol class="pa-options">' + "".join(items) + "</ol>")
+        # The letters of the right options (as the list shows them), in case the list
+        # has scrolled out of sight when the answer appears.
+        letters = [_letter(i) for i, o in enumerate(q.options) if o.correct]
+        right = fill(
+            escape(strings["fact"], quote=False),
+            {"label": _ui(strings, "right"), "value": escape(_join(letters, lang))},
+        )
+        answer = f'<p class="pa-slide__right"><span aria-hidden="true">✓ </span>{right}</p>' + text.block(
+            q.explanation, "pa-slide__explanation"
+        )
+        slides.append(Slide("question", text.inline(q.prompt), "\n".join(body), kicker=kicker, answer=answer))
+        for next_id in q.branches:
+            try:
+                emit(quiz.question(next_id), None)
+            except KeyError:
+                continue
+
+    for number, question in enumerate(main, start=1):
+        emit(question, number)
+    return slides
+
+
+def _letter(index: int) -> str:
+    """The letter the deck's lettered list (CSS ``upper-latin``) shows for option ``index``."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[index] if index < len(letters) else str(index + 1)
+
+
+def _join(items: list[str], lang: str) -> str:
+    """``["A", "C"]`` as the language lists things: "A and C", "A和C"."""
+    from babel.lists import format_list
+
+    from pingan.core.languages import babel_locale
+
+    try:
+        return format_list(items, locale=babel_locale(lang))
+    except (ValueError, LookupError):
+        return ", ".join(items)
+
+
+# -- QR code ------------------------------------------------------------------------------
+
+
+def qr_svg(url: str, label: str = "") -> str:
+    """The QR code of ``url`` as inline SVG (segno, :data:`QR_SVG_OPTIONS`); "" without a URL.
+
+    ``label`` (escaped here) becomes the image's accessible name.
+    """
+    if not url:
+        return ""
+    import segno
+
+    svg = segno.make(url, error=QR_ERROR, micro=False).svg_inline(**QR_SVG_OPTIONS)
+    name = escape(label or url)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{name}" ', 1)
