@@ -76,8 +76,8 @@ objectives:
   - {objective}
 reviewed: 2026-11-01
 sources:
-  - id: S14
-    title: 《中华人民共和国未成年人保护法》第二十一条
+  - {{id: S14, title: 《中华人民共和国未成年人保护法》第二十一条, date: 2024-04-26, url: "https://flk.npc.gov.cn/"}}
+  - {{title: 某某公安局防拐提示, date: 2024, url: "https://example.org/tips"}}
 {extra}---
 
 ## {story}

@@ -448,8 +448,8 @@ class FrontMatterChecker:
         if linked < MIN_LINKED_SOURCES:
             self.error(
                 node,
-                f"only {linked} of the sources has an address; give at least {MIN_LINKED_SOURCES} sources a url: https://… "
-                "so that readers can check the facts (the Sources page lists the addresses of the fact sheet's sources)",
+                f"{linked} of this lesson's sources {'has' if linked == 1 else 'have'} an address; give at least "
+                f"{MIN_LINKED_SOURCES} sources a url: https://… so that readers can check the facts",
             )
 
     def boolean(self, node: Node) -> bool | None:
