@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from pingan.quiz.model import Localized, Problem
+from pingan.trust.escape import escape_text
 
 #: What a phone can dial: digits, optionally led by + (for tel: links).
 _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")
@@ -86,7 +87,8 @@ class _Reader:
             elif not value or not value.strip():
                 self.bad(v, f'the "{lang}" text of {what} is empty; write it in that language')
             else:
-                text[lang] = value.strip()
+                # Escaped here, once: labels, contacts and the site name reach HTML as text.
+                text[lang] = escape_text(value.strip())
         missing = [lang for lang in self.languages if lang not in text]
         if text and missing:
             self.bad(node, f'{what} has no "{missing[0]}" text; add "{missing[0]}: …"')

@@ -37,6 +37,7 @@ from mkdocs.utils import get_relative_url
 from pingan import i18n, languages, slides
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Quiz
+from pingan.trust.escape import plain_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -197,7 +198,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             )
 
         body = slides.lesson_slides(
-            slides.rebase_urls(content, _prefix(page.url, deck_url)), strings=strings, title=title, quiz=quiz
+            slides.rebase_urls(content, _prefix(page.url, deck_url)), strings=strings, title=plain_text(title), quiz=quiz
         )
         url = page.canonical_url or ""
         if _is_local(url):
