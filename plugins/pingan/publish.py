@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pingan.trust.publish_lock import build_lock
+
 log = logging.getLogger("pingan.publish")
 
 
@@ -22,11 +24,17 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
 
     Raises whatever the build raised; ``site_dir`` is then untouched.
     """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # One build at a time (a second one waits); leftovers of a killed build are removed.
+    with build_lock(site_dir):
+        _build_and_swap(config_file, site_dir, strict=strict)
+
+
+def _build_and_swap(config_file: Path, site_dir: Path, *, strict: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)
