@@ -58,6 +58,7 @@ from pingan.lessons import (
 from pingan.quiz import model
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.refs import find_quiz_refs
+from pingan.trust.checks import check_trust
 
 __all__ = ["Report", "SiteSettings", "main", "page_anchors", "read_site", "run_check"]
 
@@ -736,6 +737,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
             quiz_ids = {p.stem for p in quiz_files if p.suffix == ".yml" and "." not in p.stem}
 
     pages = _PageChecker(settings, quiz_ids, contact_names)
+    checked: list[Path] = []
     for lang in settings.languages:
         lang_dir = settings.lang_dir(lang)
         if not lang_dir.is_dir():
@@ -750,7 +752,13 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
             else:
                 problems += check_page_front_matter(path, root)
             pages.check(path, lang)
+            checked.append(path)
     problems += pages.problems
+    # Lesson HTML outside the allowlist; invisible characters in titles and labels (pingan.trust).
+    problems += check_trust(
+        root, checked, [settings.config_file, settings.hotlines_file, *settings.edition_files],
+        extensions=settings.markdown_extensions, extension_configs=settings.markdown_configs,
+    )
     problems.sort(key=lambda p: (p.path, p.line))
     return Report(problems, files)
 

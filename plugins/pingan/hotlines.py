@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from pingan.quiz.model import Localized, Problem
-from pingan.trust.escape import escape_text
+from pingan.trust.escape import escape_text, markdown_text
 
 #: What a phone can dial: digits, optionally led by + (for tel: links).
 _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")
@@ -209,6 +209,6 @@ def fill_placeholders(text: str, contacts: dict[str, Localized], lang: str, defa
         if name not in contacts:
             unknown.append((text.count("\n", 0, m.start()) + 1, name))
             return m.group(0)
-        return contacts[name].text(lang, default)
+        return markdown_text(contacts[name].text(lang, default))
 
     return PLACEHOLDER_RE.sub(replace, text), unknown

@@ -16,7 +16,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape_deep", "escape_text", "plain_text"]
+__all__ = ["Markup", "escape_deep", "escape_text", "markdown_text", "plain_text"]
+
+#: Characters Python-Markdown reads as syntax and accepts backslash-escaped.
+_MARKDOWN_SYNTAX = frozenset("\\`*_{}[]()#+-.!")
 
 
 def escape_text(value: str) -> Markup:
@@ -48,3 +51,13 @@ def escape_deep(value: Any) -> Any:
 def plain_text(value: str) -> str:
     """The text an escaped value shows (for code that escapes on its own, and for search)."""
     return Markup(value).unescape() if isinstance(value, Markup) else str(value)
+
+
+def markdown_text(value: str) -> Markup:
+    """Text an editor wrote, for insertion into Markdown (``{{ contact.x }}`` in a lesson).
+
+    Markdown syntax is backslash-escaped, so ``[x](javascript:…)`` in a contact stays
+    text instead of becoming a link; then the text is HTML-escaped as everywhere else.
+    """
+    plain = plain_text(value)
+    return escape_text("".join(f"\\{ch}" if ch in _MARKDOWN_SYNTAX else ch for ch in plain))

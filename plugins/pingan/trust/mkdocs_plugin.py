@@ -27,10 +27,9 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from pingan.trust.checks import check_page
 from pingan.trust.csp import add_csp
 from pingan.trust.escape import escape_deep, escape_text, plain_text
-from pingan.trust.invisible import check_invisible
-from pingan.trust.lesson_html import check_lesson_html
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -110,10 +109,11 @@ class TrustPlugin(BasePlugin[TrustConfig]):
             return None
         self._checked.add(key)
         source = source_path.read_text(encoding="utf-8-sig")
-        for problem in check_lesson_html(shown, source, html):
-            self._problems.setdefault((problem.path, problem.line, problem.message), problem)
-        for problem in _front_matter_warnings(shown, source):
-            log.info(str(problem))
+        for problem in check_page(shown, source, html):
+            if problem.warning:  # invisible characters: make check lists them; not fatal here
+                log.info(str(problem))
+            else:
+                self._problems.setdefault((problem.path, problem.line, problem.message), problem)
         return None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
@@ -152,13 +152,3 @@ class TrustPlugin(BasePlugin[TrustConfig]):
 
     on_post_build = CombinedEvent(_plain_names, _csp)
 
-
-def _front_matter_warnings(shown: str, source: str) -> list[Any]:
-    """Invisible characters in a page's front matter (title, description …)."""
-    from pingan.lessons import split_front_matter
-
-    text = source.replace("\r\n", "\n")
-    fm = split_front_matter(text)
-    if fm.yaml_text is None:
-        return []
-    return check_invisible(shown, fm.yaml_text, first_line=2, what="the front matter")
