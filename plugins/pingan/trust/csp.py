@@ -84,7 +84,7 @@ def add_csp(page_html: str) -> str:
     A page that already has one gets it replaced, so running twice changes nothing.
     """
     if _META_START in page_html:
-        page_html = re.sub(re.escape(_META_START) + r"[^>]*>\n?", "", page_html)
+        page_html = re.sub(r"\n?" + re.escape(_META_START) + r"[^>]*>", "", page_html)
     policy = csp_policy(script_hash(s) for s in inline_scripts(page_html))
     tag = f'{_META_START} content="{policy}">'
     m = _CHARSET_RE.search(page_html) or _HEAD_RE.search(page_html)

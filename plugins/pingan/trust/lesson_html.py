@@ -260,6 +260,14 @@ def _candidates(finding: Finding, lines: list[str]) -> list[int]:
     return list(dict.fromkeys(found))
 
 
+def _fallback_line(lines: list[str], body_line: int) -> int:
+    """Where to report what the source does not show: a placeholder the build filled, else the text's start."""
+    for number, line in enumerate(lines, start=1):
+        if "{{" in line and "contact." in line:
+            return number
+    return next((n for n, line in enumerate(lines, start=1) if n >= body_line and line.strip()), body_line)
+
+
 def check_lesson_html(
     path: str,
     markdown_source: str,
@@ -299,7 +307,7 @@ def check_lesson_html(
             if same is not None:
                 unplaced.remove(same)
         used = {n for n, _f in done}
-        free = [n for n in _candidates(findings[0], lines) if n not in used] or [body_line]
+        free = [n for n in _candidates(findings[0], lines) if n not in used] or [_fallback_line(lines, body_line)]
         for i, finding in enumerate(unplaced):
             line = free[min(i, len(free) - 1)]
             problems.setdefault((line, finding.message()), Problem(path, line, finding.message()))
