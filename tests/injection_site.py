@@ -34,6 +34,8 @@ def make_injected_project(dest: Path) -> dict[str, str]:
         "site-name", "quiz-prompt", "quiz-option",
     )}
 
+    texts["description-zh"] = '学会大声说"不"：' + texts["description"]
+
     # mkdocs.yml: the section title (navigation), the edition, no CSP (escaping alone is tested).
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("            课程: Lessons\n", f"            课程: {json.dumps(texts['nav'])}\n", 1)
@@ -60,7 +62,9 @@ def make_injected_project(dest: Path) -> dict[str, str]:
         source = path.read_text(encoding="utf-8")
         _, front, body = source.split("---\n", 2)
         meta = yaml.safe_load(front)
-        meta.update(title=texts["title"], description=texts["description"])
+        # An ASCII quote in Chinese text, as editors type it, must not cut the description short.
+        description = texts["description"] if lang == "en" else texts["description-zh"]
+        meta.update(title=texts["title"], description=description)
         meta["objectives"] = [texts["objective"], *meta["objectives"][1:]]
         body = body.replace("\n## ", "\nContacts: {{ contact.pwn-national }} / {{ contact.pwn-local }}\n\n## ", 1)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)

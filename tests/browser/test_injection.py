@@ -99,6 +99,7 @@ def test_chinese_lesson_home_and_404(watched: Page, injected: tuple[str, dict[st
     page.goto(f"{url}{LESSON}/")
     _assert_inert(page, "Chinese lesson")
     assert _shows(page, texts["title"]) and _shows(page, texts["label"]) and _shows(page, texts["contact-local"])
+    assert page.locator('meta[name="description"]').get_attribute("content") == texts["description-zh"]
     page.goto(f"{url}en/")
     _assert_inert(page, "English home")
     assert _shows(page, texts["nav"]) and _shows(page, texts["site-name"]) and _shows(page, texts["title"])
