@@ -175,3 +175,15 @@ def test_add_csp_hashes_every_inline_script_and_is_idempotent() -> None:
         assert script_hash(source) in once
     assert script_hash('{"a":1}') not in once
     assert add_csp(once) == once
+
+
+def test_site_policy_covers_every_page(tmp_path: Path) -> None:
+    """The one header a server can send (deploy/): every page's inline scripts are allowed by it."""
+    from pingan.trust.csp import site_policy
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text("<head><meta charset=utf-8><script>one()</script></head>", encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text("<head><script>two()</script></head>", encoding="utf-8")
+    policy = site_policy(tmp_path)
+    assert script_hash("one()") in policy and script_hash("two()") in policy
+    assert policy == csp_policy(sorted([script_hash("one()"), script_hash("two()")]))

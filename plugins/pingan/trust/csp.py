@@ -18,8 +18,9 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
-__all__ = ["add_csp", "csp_policy", "inline_scripts", "script_hash"]
+__all__ = ["add_csp", "csp_policy", "inline_scripts", "script_hash", "site_policy"]
 
 #: Directives besides script-src, in the order they are written.
 _BASE_DIRECTIVES: tuple[tuple[str, str], ...] = (
@@ -91,3 +92,20 @@ def add_csp(page_html: str) -> str:
     if m is None:
         return page_html
     return page_html[: m.end()] + "\n" + tag + page_html[m.end() :]
+
+
+def site_policy(site_dir: Path) -> str:
+    """One policy for every page of a built site (for a web server's header, e.g. deploy/nginx).
+
+    The hashes of every inline script of every page: a server sends the same header for
+    all of them. Pages keep their own (narrower) ``<meta>`` policy; a browser applies both.
+    """
+    hashes = sorted({script_hash(s) for path in sorted(Path(site_dir).rglob("*.html"))
+                     for s in inline_scripts(path.read_text(encoding="utf-8"))})
+    return csp_policy(hashes)
+
+
+if __name__ == "__main__":  # python -m pingan.trust.csp site/  -> the policy for a server header
+    import sys
+
+    print(site_policy(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
