@@ -40,3 +40,25 @@ def test_build_and_check_report_the_same_problems(tmp_path: Path, caplog: pytest
     from_build = {line for line in message.splitlines() if line.startswith(LESSON + ":")}
     assert from_build == from_check
     assert re.search(rf"^{re.escape(LESSON)}:\d+: <script> is not allowed", message, re.M)
+
+
+def test_check_warns_about_invisible_characters_in_titles_and_labels(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    hotlines = project / "hotlines.yml"
+    text = hotlines.read_text(encoding="utf-8")
+    hotlines.write_text(text.replace("en: Police emergency", "en: Police\u202e emergency", 1), encoding="utf-8")
+    lesson = project / "content/en/lessons/check-first.md"
+    source = lesson.read_text(encoding="utf-8")
+    title_line = next(i for i, line in enumerate(source.split("\n"), start=1) if line.startswith("title:"))
+    lesson.write_text(source.replace("title: ", "title: \u200b", 1), encoding="utf-8")
+    ug = project / "content/ug/lessons/check-first.md"
+    if ug.exists():  # the marks right-to-left text needs are no problem
+        ug.write_text(ug.read_text(encoding="utf-8").replace("title: ", "title: \u200f", 1), encoding="utf-8")
+
+    report = run_check(project)
+    warnings = [str(p) for p in report.warnings if "invisible characters" in p.message]
+    label_line = text.split("\n").index("      en: Police emergency") + 1
+    assert any(w.startswith(f"hotlines.yml:{label_line}: warning: ") and "U+202E" in w for w in warnings), warnings
+    assert any(w.startswith(f"content/en/lessons/check-first.md:{title_line}: warning: ") and "U+200B" in w for w in warnings), warnings
+    assert not any("content/ug/" in w for w in warnings)
+    assert report.ok  # warnings alone do not fail the check

@@ -81,8 +81,11 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         def walk(items: list[Any]) -> None:
             for item in items:
                 if getattr(item, "is_page", False):
-                    continue  # a page's title is its front matter's (escaped with it) or its heading's (HTML)
-                if getattr(item, "title", None):
+                    # A title given in mkdocs.yml's nav; otherwise the page's title is its front
+                    # matter's (escaped with it) or its first heading's (already HTML).
+                    if vars(item).get("title"):
+                        item.title = escape_text(item.title)
+                elif getattr(item, "title", None):
                     item.title = escape_text(item.title)
                 walk(getattr(item, "children", None) or [])
 
