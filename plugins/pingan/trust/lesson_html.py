@@ -53,12 +53,14 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
     }
 )
 #: ``markdown`` is md_in_html's switch (``<div markdown>``); it never reaches the page.
-_GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "markdown"}
+_GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "markdown", "role"}
+#: Accessibility attributes (aria-label, aria-hidden …) are allowed on every element.
+_GLOBAL_PREFIXES = {"aria-"}
 #: Attributes allowed besides id, class, title, lang and dir (allowed everywhere).
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _GLOBAL_ATTRIBUTES,
     "a": {"href", "name"},
-    "img": {"src", "alt", "width", "height", "loading"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
     "details": {"open"},
     "th": {"colspan", "rowspan", "style", "align"},
     "td": {"colspan", "rowspan", "style", "align"},
@@ -120,6 +122,7 @@ def sanitize(fragment: str) -> str:
         strip_comments=False,
         filter_style_properties={"text-align"},
         attribute_filter=_keep_id,
+        generic_attribute_prefixes=set(_GLOBAL_PREFIXES),
     )
 
 
