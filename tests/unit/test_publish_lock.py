@@ -107,3 +107,12 @@ def test_git_ignores_the_staging_folders() -> None:
         cwd=ROOT, capture_output=True, text=True,
     )
     assert ignored.stdout.split() == [".site.new-abc123/x", ".site.old/x", ".site.lock"]
+
+
+def test_the_lock_file_is_removed_after_a_build(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    with build_lock(site):
+        assert (tmp_path / ".site.lock").exists()
+    assert not (tmp_path / ".site.lock").exists()
+    with build_lock(site):  # and the next build takes the lock again
+        pass

@@ -9,7 +9,8 @@ says so. Holding the lock, a build knows that no other build is running, so
 every staging folder it finds is a leftover, and it removes them.
 
 The lock is an OS file lock (``flock``): the system releases it when the
-process ends, however it ends, so a killed build never leaves a stale lock.
+process ends, however it ends, so a killed build never leaves a stale lock
+(only an unlocked file, which the next build takes and removes).
 """
 
 from __future__ import annotations
@@ -61,21 +62,39 @@ def build_lock(site_dir: Path, *, wait: bool = True, say: Callable[[str], None] 
     """
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_file(site_dir), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if not wait:
-                    raise BuildLocked(
-                        f"another build of {site_dir.name}/ is running; wait until it has finished, then build again"
-                    ) from None
+    path = lock_file(site_dir)
+    told = False
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        if fcntl is None:  # pragma: no cover
+            break
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                os.close(fd)
+                raise BuildLocked(
+                    f"another build of {site_dir.name}/ is running; wait until it has finished, then build again"
+                ) from None
+            if not told:
                 say(f"Another build of {site_dir.name}/ is running: waiting for it to finish …")
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                told = True
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        # The build before us removes the lock file when it is done: if it did while we
+        # waited, our lock is on a file nobody else will see; take the new one.
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
         for folder in leftovers(site_dir):
             say(f"Removing {folder.name}/, left behind by a build that was stopped")
             shutil.rmtree(folder, ignore_errors=True)
         yield
     finally:
+        with contextlib.suppress(OSError):
+            path.unlink()  # still holding the lock: nothing is left beside site/
         os.close(fd)  # releases the lock
