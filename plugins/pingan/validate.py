@@ -29,6 +29,7 @@ from pingan.core.problems import MISSING_TRANSLATION, Problem
 from pingan.model import Lesson, Site
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import quiz_texts
+from pingan.trust.checks import check_trust
 
 __all__ = ["Report", "run_check"]
 
@@ -239,6 +240,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
             quiz_ids = {p.stem for p in quiz_files if is_quiz_file(p)}
 
     pages = PageChecker(settings, quiz_ids, contact_names)
+    checked: list[Path] = []
     for lang in settings.languages:
         lang_dir = settings.lang_dir(lang)
         if not lang_dir.is_dir():
@@ -256,7 +258,16 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
             else:
                 problems += check_page_front_matter(path, root)
             pages.check(path, lang)
+            checked.append(path)
     problems += pages.problems
+    # Lesson HTML outside the allowlist; invisible characters in titles and labels (pingan.trust).
+    problems += check_trust(
+        root,
+        checked,
+        [settings.config_file, settings.hotlines_file, *settings.edition_files],
+        extensions=settings.markdown_extensions,
+        extension_configs=settings.markdown_configs,
+    )
     site.page_quizzes = pages.page_quizzes
     problems.sort(key=lambda p: (p.path, p.line))
     return Report(problems, files, site)

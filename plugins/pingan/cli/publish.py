@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pingan.trust.publish_lock import build_lock
+
 log = logging.getLogger("pingan.publish")
 
 
@@ -25,6 +27,14 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
 
     Raises whatever the build raised; ``site_dir`` is then untouched.
     """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # One build at a time (a second one waits); leftovers of a killed build are removed.
+    with build_lock(site_dir):
+        _build_and_swap(config_file, site_dir, strict=strict)
+
+
+def _build_and_swap(config_file: Path, site_dir: Path, *, strict: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -36,8 +46,6 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
     if not report.ok:
         raise PluginError(state.refusal(report))
     state.remember(config_file.resolve().parent, report)
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         config = load_config(config_file=str(config_file), site_dir=str(staging), strict=strict)

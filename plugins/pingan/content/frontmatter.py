@@ -415,7 +415,10 @@ class FrontMatterChecker:
             if isinstance(publisher, ScalarNode) and not nodes.is_empty(publisher):
                 entry["publisher"] = str(publisher.value).strip()
             else:
-                self.error(publisher, f"the publisher of source {number} is empty; name who published it, e.g. publisher: 新华社")
+                self.error(
+                    publisher,
+                    f"the publisher of source {number} is empty; name who published it, e.g. publisher: 新华社",
+                )
         date = fields.get("date")
         if date is None:
             self.error(

@@ -20,6 +20,7 @@ import yaml
 
 from pingan.core.problems import Problem
 from pingan.core.text import CONTACT_RE, Localized
+from pingan.trust.escape import escape_text, markdown_text
 
 #: What a phone can dial: digits, optionally led by + (for tel: links).
 _NUMBER_RE = re.compile(r"^\+?[0-9]{3,15}$")
@@ -90,7 +91,8 @@ class _Reader:
             elif not value or not value.strip():
                 self.bad(v, f'the "{lang}" text of {what} is empty; write it in that language')
             else:
-                text[lang] = value.strip()
+                # Escaped here, once: labels, contacts and the site name reach HTML as text.
+                text[lang] = escape_text(value.strip())
         missing = [lang for lang in self.languages if lang not in text]
         if text and missing:
             self.bad(node, f'{what} has no "{missing[0]}" text; add "{missing[0]}: …"')
@@ -217,6 +219,6 @@ def fill_placeholders(
         if name not in contacts:
             unknown.append((text.count("\n", 0, m.start()) + 1, name))
             return m.group(0)
-        return contacts[name].text(lang, default)
+        return markdown_text(contacts[name].text(lang, default))
 
     return PLACEHOLDER_RE.sub(replace, text), unknown

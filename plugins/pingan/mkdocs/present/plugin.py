@@ -40,6 +40,7 @@ from pingan.core import languages, paths
 from pingan.mkdocs import state
 from pingan.mkdocs.present.config import PresentConfig
 from pingan.model import Site
+from pingan.trust.escape import plain_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -168,7 +169,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         body = slides.lesson_slides(
             slides.rebase_urls(content, _prefix(page.url, deck_url)),
             strings=strings,
-            title=title,
+            title=plain_text(title),
             markers=markers,
             quiz=quiz,
         )
