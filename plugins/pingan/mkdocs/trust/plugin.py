@@ -33,11 +33,11 @@ from pingan.trust.escape import escape_deep, escape_text, plain_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
-    from mkdocs.utils.templates import TemplateContext
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
