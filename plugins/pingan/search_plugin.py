@@ -102,8 +102,13 @@ class PinganSearchPlugin(BasePlugin[PinganSearchConfig]):
         boost = search.get("boost") if isinstance(search, dict) else None
         prefix = self._prefixes.get(lang, "")
         location = page.url.removeprefix(f"{prefix}/") if prefix else page.url
+        summary = [str(meta.get("description") or "")]
+        summary += [str(o) for o in meta.get("objectives") or [] if isinstance(o, str)]
+        # content/<lang>/about.md is "zh/about.md" to MkDocs (static-i18n's folder layout).
+        first, _, rest = page.file.src_uri.partition("/")
+        src = rest if rest and first in self._prefixes else page.file.src_uri
         self._pages.setdefault(lang, {})[location] = PageInfo(
-            kind=page_kind(page.file.src_uri, meta), tags=tags,
+            kind=page_kind(src, meta), tags=tags, summary=" ".join(s for s in summary if s),
             boost=float(boost) if isinstance(boost, (int, float)) else None,
         )
         return context

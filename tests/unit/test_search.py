@@ -21,6 +21,10 @@ def test_traditional_and_simplified_fold_to_one_form() -> None:
     simple = variants.fold_map("走失的孩子")
     assert simple.get("視", "") == "" and variants.fold("孩子", simple) == "孩子"
     assert variants.fold_map("拐卖")["賣"] == "卖"
+    # Simplified characters never fold away (OpenCC's Taiwan table lists 么 and 才 as variants).
+    common = "才么待吃床覆像"
+    assert variants.fold(common, variants.fold_map(common)) == common
+    assert variants.fold("著為裡", variants.fold_map("著為裡")) == "着为里"
 
 
 def test_near_words_are_the_ones_a_section_lacks() -> None:
@@ -71,6 +75,9 @@ def test_the_real_site_ships_our_index_and_engine(site_dir: Path) -> None:
         assert data["config"]["pa"]["lang"] == lang
         assert ("fold" in data["config"]["pa"]) == lang.startswith("zh"), lang
         assert any(d.get("tags") for d in data["docs"]), lang  # lessons show their audience
+        weights = {d["location"]: d.get("boost", 1) for d in data["docs"]}
+        assert weights[""] < 1 and weights["lessons/"] < 1 and weights["lessons/check-first/"] == 1, lang
+        assert next(d for d in data["docs"] if d["location"] == "lessons/check-first/")["s"], lang
         html = (site_dir / prefix / "lessons" / "check-first" / "index.html").read_text(encoding="utf-8")
         assert "assets/pingan/workers/search." in html and "javascripts/workers/search." not in html
     assert list((site_dir / "assets" / "pingan" / "workers").glob("search.*.js"))

@@ -10,7 +10,9 @@ add what ranks lessons first and what tolerates near-words:
   setting) wins;
 - ``tags`` on a lesson's first entry: its audience and age band in the page's language
   (Material shows tags under a result);
-- ``k``: near-words from ``synonyms.yml`` the section lacks (matched, never shown).
+- ``k``: near-words from ``synonyms.yml`` the section lacks (matched, never shown);
+- ``s`` on a page's first entry: its front matter description and objectives (what the
+  page is about, in the editors' words; not in Material's index, which has only the body).
 
 The config keeps Material's ``separator`` (its highlighter on the page a result leads to
 uses it), and adds ``pa``: the engine's settings for this language.
@@ -27,9 +29,13 @@ from pingan.search import synonyms, variants
 
 #: Weight of a page by what it is; a lesson is 1. Measured on tests/search/queries.yml:
 #: below about 0.5 a hub page no longer outranks a lesson that merely mentions the words.
-KIND_BOOST = {"lesson": 1.0, "guide": 0.6, "lessons": 0.2, "home": 0.2, "about": 0.2, "changelog": 0.1}
+KIND_BOOST = {"lesson": 1.0, "guide": 0.6, "lessons": 0.1, "home": 0.1, "about": 0.1, "changelog": 0.05}
 #: Languages written without spaces between words: split into pairs of characters.
 CJK_LANGS = ("zh", "zh-Hant", "zh-Hans", "ja")
+#: A lesson's list of sources (its last section): cited titles, dense with the lesson's key
+#: words, rank below its own text (a page's weight times this).
+SOURCES_WEIGHT = 0.25
+SOURCES_TITLES = {"资料来源", "資料來源", "sources", "nguồn tài liệu", "مەنبەلەر"}
 _TAG_RE = re.compile(r"<[^>]+>")
 _ZWSP = "\u200b"
 
@@ -41,6 +47,7 @@ class PageInfo:
     kind: str = "lesson"
     tags: tuple[str, ...] = ()
     boost: float | None = None  # front matter ``search: boost:``
+    summary: str = ""  # front matter description and objectives: what the page is about
 
     @property
     def weight(self) -> float:
@@ -104,11 +111,17 @@ def build_index(
     for doc in out_docs:
         path, _, anchor = doc["location"].partition("#")
         info = pages.get(path, PageInfo(kind="other"))
-        if info.weight != 1.0:
-            doc["boost"] = info.weight
-        if info.tags and not anchor:
-            doc["tags"] = list(info.tags)
-        words = plain(doc["title"] + " " + doc["text"]).lower()
+        weight = info.weight
+        if anchor and plain(doc["title"]).strip().lower() in SOURCES_TITLES:
+            weight *= SOURCES_WEIGHT
+        if weight != 1.0:
+            doc["boost"] = round(weight, 3)
+        if not anchor:
+            if info.tags:
+                doc["tags"] = list(info.tags)
+            if info.summary:
+                doc["s"] = info.summary
+        words = plain(doc["title"] + " " + doc["text"] + " " + doc.get("s", "")).lower()
         if pairs:
             words = variants.fold(words, pairs)
         extra = synonyms.missing_near_words(words, lang)

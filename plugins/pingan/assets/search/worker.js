@@ -17,9 +17,9 @@
 "use strict";
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var FIELDS = ["title", "text", "k"], WEIGHT = [4, 1, 0.6];
+  var FIELDS = ["title", "text", "k", "s"];
   var K1 = 1.2, B = 0.6;
-  var TUNE = { share: 1, alpha: 0, decay: 1, title: 3, phrase: 1 };
+  var TUNE = { share: 1, alpha: 1.5, decay: 1, title: 3, wtext: 0, wk: 0.6, ws: 4, sws: 1, stitle: 1, phrase: 1 };
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var WORD = /[\p{L}\p{N}\p{M}]/u;
   var MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]/g;
@@ -107,17 +107,19 @@
     this.lang = pa.lang;
     this.docs = data.docs;
     this.pages = []; // [location, [doc indexes], article first]
+    this.pageOf = [];
     var byPage = Object.create(null);
     for (var d = 0; d < this.docs.length; d++) {
       var page = this.docs[d].location.split("#")[0];
       if (!(page in byPage)) { byPage[page] = this.pages.length; this.pages.push([page, []]); }
       this.pages[byPage[page]][1].push(d);
+      this.pageOf[d] = byPage[page];
     }
     // Sections (for what a result shows) and whole pages (for which page comes first).
     this.sections = new Postings(FIELDS.length);
     this.whole = new Postings(FIELDS.length);
     for (var p = 0; p < this.pages.length; p++) {
-      var all = [Object.create(null), Object.create(null), Object.create(null)], len = [0, 0, 0];
+      var all = FIELDS.map(function () { return Object.create(null); }), len = FIELDS.map(function () { return 0; });
       this.pages[p][1].forEach(function (d, i) {
         var doc = this.docs[d];
         for (var f = 0; f < FIELDS.length; f++) {
@@ -165,7 +167,7 @@
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
   };
   /* Per item: the BM25 score of the best of `terms` ([term, weight] pairs). */
-  Postings.prototype.score = function (terms, into, hits) {
+  Postings.prototype.score = function (terms, into, hits, weights) {
     var best = Object.create(null), self = this;
     terms.forEach(function (pair) {
       var post = self.map[pair[0]], idf = self.idf(pair[0]);
@@ -174,7 +176,8 @@
       for (var p = 0; p < post.length; p += 3) {
         var d = post[p], f = post[p + 1], tf = post[p + 2];
         var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.lengths[f][d] / self.avg[f]));
-        sums[d] = (sums[d] || 0) + idf * norm * (f === 0 ? TUNE.title : WEIGHT[f]) * pair[1];
+        if (!weights[f]) continue;
+        sums[d] = (sums[d] || 0) + idf * norm * weights[f] * pair[1];
         if (hits) (hits[d] = hits[d] || Object.create(null))[pair[0]] = true;
       }
       for (var k in sums) if (!(best[k] >= sums[k])) best[k] = sums[k];
@@ -231,20 +234,26 @@
     var pageScores = Object.create(null), sectionScores = Object.create(null), hits = Object.create(null);
     var covered = Object.create(null);
     clauses.forEach(function (clause, ci) {
-      var best = self.whole.score(clause.terms, pageScores, null);
-      for (var p in best) (covered[p] = covered[p] || 0), covered[p] += clause.idf;
-      self.sections.score(clause.terms, sectionScores, hits);
+      self.whole.score(clause.terms, pageScores, null, [TUNE.title, TUNE.wtext, TUNE.wk, TUNE.ws]);
+      var found = self.whole.score(clause.terms, {}, null, [1, 1, 1, 1]);
+      for (var p in found) covered[p] = (covered[p] || 0) + clause.idf;
+      self.sections.score(clause.terms, sectionScores, hits, [TUNE.stitle, 1, TUNE.wk, TUNE.sws]);
     });
     this.phrases(query, sectionScores);
+    for (var d in sectionScores) {
+      var own = this.docs[d].boost, first = this.docs[this.pages[this.pageOf[d]][1][0]].boost;
+      // A section's own weight relative to its page's (the page's applies to the page).
+      if (typeof own === "number") sectionScores[d] *= own / (typeof first === "number" ? first : 1);
+    }
     var pages = [];
-    for (var p in pageScores) {
+    for (var p in covered) {
       var ids = this.pages[p][1].filter(function (d) { return sectionScores[d] > 0; });
       if (!ids.length) continue;
       ids.sort(function (a, b) { return sectionScores[b] - sectionScores[a]; });
       var share = covered[p] / total, article = this.pages[p][1][0], boost = this.docs[article].boost;
       var sum = 0;
       ids.forEach(function (d, rank) { sum += sectionScores[d] / Math.pow(rank + 1, TUNE.decay); });
-      var score = (TUNE.alpha * pageScores[p] + (1 - TUNE.alpha) * sum) * Math.pow(share, TUNE.share) *
+      var score = (TUNE.alpha * (pageScores[p] || 0) + sum) * Math.pow(share, TUNE.share) *
         (typeof boost === "number" ? boost : 1);
       pages.push({ page: this.pages[p][0], score: score, ids: ids, article: article });
     }
