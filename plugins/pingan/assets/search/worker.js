@@ -10,21 +10,28 @@
  * variants folded (Uyghur typed on Arabic or Persian keyboards). English words lose
  * common endings (adults -> adult, trusted -> trust).
  *
- * Ranking: BM25 per section over title (x4), text (x1) and near-words (k, x0.6); a page
- * scores its best section plus a little of the others, times the share of the query it
- * covers, times its weight (lessons 1; lists, home, About, changelog less).
+ * Ranking (BM25 throughout): a page scores its sections (best first, each following one
+ * counting less; headings and text, near-words k x0.6, three or more Chinese characters
+ * or two words in a row as typed count extra) plus, twice, the page as a whole on its
+ * title (x3) and its lesson summary s (x4: front matter description and objectives),
+ * times the share of the query it covers, times its weight (lessons 1; lesson list,
+ * home, About, changelog 0.05-0.1; a lesson's sources section a quarter). The numbers
+ * were set on tests/search/queries.yml (make bench prints hit@1/hit@3 per language).
  */
 "use strict";
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var FIELDS = ["title", "text", "k", "s"];
   var K1 = 1.2, B = 0.6;
-  var TUNE = { share: 1, alpha: 1.5, decay: 1, title: 3, wtext: 0, wk: 0.6, ws: 4, sws: 1, stitle: 1, phrase: 1 };
+  /* alpha: the whole page beside its sections; title/wtext/wk/ws: the whole page's fields;
+     stitle/sws: a section's heading and summary; share: power of the query share covered;
+     decay: how fast further sections count less; phrase: per character (word) in a row. */
+  var TUNE = { share: 1, alpha: 2, decay: 1, title: 3, wtext: 0, wk: 0.6, ws: 4, sws: 1, stitle: 1, phrase: 1 };
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var WORD = /[\p{L}\p{N}\p{M}]/u;
   var MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]/g;
   var ARABIC = { "\u064a": "\u0649", "\u06cc": "\u0649", "\u06a9": "\u0643", "\u0647": "\u06be", "\u06d5": "\u06be", "\u0640": "" };
-  var STOP = { en: "a an and are as at be by can do does for from how i if in is it me my of on or so that the this to what when where who why will with you your".split(" ") };
+  var STOP = { en: "a an and are as at be by can do does for from get got he her him his how i if in is it me my of on or she so that the them they this to was what when where who why will with you your".split(" ") };
   var index = null;
 
   // -- tokens ---------------------------------------------------------------------------
@@ -306,15 +313,13 @@
       if (i === 0) {
         clauses.forEach(function (c, ci) {
           if (c.token[3] === 0 && !page.ids.some(function (x) { return c.terms.some(function (t) { return hits[x][t[0]]; }); }))
-            terms[query_word(c)] = false;
+            terms[c.token[0]] = false; // Material lists it as missing
         });
       }
       items.push(item);
     }, this);
     return items;
   };
-
-  function query_word(clause) { return clause.token[0]; }
 
   /* `html` with <mark> around the words that matched (runs of matched pairs of Chinese
      characters become one mark); adds each marked text to `terms` (for ?h= on the page). */
