@@ -143,11 +143,11 @@ class PinganSearchPlugin(BasePlugin[PinganSearchConfig]):
 
 def _audience_tags(meta: dict[str, Any], lang: str) -> tuple[str, ...]:
     """The lesson's readers, as the lesson box names them: ("Children · ages 6–9",)."""
-    try:
-        from pingan import i18n
+    from pingan import i18n
 
+    try:
         gettext = i18n.translations(lang).gettext
-    except Exception:  # noqa: BLE001 - no catalog: the English words
+    except i18n.MissingCatalogError:  # the build names the missing catalog elsewhere
         gettext = str
     audience = str(meta.get("audience"))
     label = gettext(AUDIENCES[audience]) if audience in AUDIENCES else audience
