@@ -91,3 +91,22 @@ def test_bundle_works_from_the_file_system(unzipped: Path, offline_page: tuple[P
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text(re.compile(r"^\s*2\s*/\s*\d+\s*$")).first).to_be_visible()
     assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_query_set_finds_its_lessons_offline(unzipped: Path, browser: Browser, lang: str) -> None:
+    """Issue 15: from the USB stick (file://, the index shipped as a script, the worker in
+    an iframe), the zh and en query sets reach the same targets as online."""
+    from search_eval import TARGETS, load_queries, run_queries
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    home = unzipped / ("index.html" if lang == "zh" else f"{lang}/index.html")
+    outcome = run_queries(page, home.as_uri(), lang, load_queries()[lang])
+    context.close()
+    hit1, hit3 = TARGETS[lang]
+    assert errors == []
+    assert outcome.hit(3) >= hit3, (f"hit@3 {outcome.hit(3):.0f} %", outcome.misses(3))
+    assert outcome.hit(1) >= hit1, (f"hit@1 {outcome.hit(1):.0f} %", outcome.misses(1))
