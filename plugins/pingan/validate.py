@@ -39,7 +39,7 @@ __all__ = ["Report", "run_check"]
 def _contact_names(path: Path) -> tuple[set[str], set[str]]:
     """The contact names and hotline numbers a data file gives, read leniently for placeholders."""
     try:
-        doc = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        doc = nodes.compose(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return set(), set()
     contacts = nodes.get(doc, "contacts")
@@ -207,7 +207,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
         )
 
     quiz_ids: set[str] | None = None
-    quiz_shown = "quizzes"
+    quiz_shown = ""  # no quiz folder: lessons need no quiz line
     if settings.quiz_dir is not None:
         quiz_shown = settings.shown(settings.quiz_dir)
         if not settings.quiz_dir.is_dir():
