@@ -27,7 +27,7 @@ from pingan.core.languages import is_quiz_file
 from pingan.core.paths import shown_path
 from pingan.core.problems import MISSING_TRANSLATION, Problem
 from pingan.model import Lesson, Site
-from pingan.quiz.loader import load_quizzes
+from pingan.quiz.loader import LoadResult, load_quizzes
 from pingan.quiz.model import quiz_texts
 
 __all__ = ["Report", "run_check"]
@@ -186,8 +186,13 @@ class Report:
         return f"{n(len(self.problems), 'problem')} ({', '.join(parts)}) in {files}"
 
 
-def run_check(root: Path, *, today: dt.date | None = None) -> Report:
-    """Check the project at ``root``; every problem, sorted by file and line, and the site's model."""
+def run_check(
+    root: Path, *, today: dt.date | None = None, quiz_cache: dict[tuple[object, ...], LoadResult] | None = None
+) -> Report:
+    """Check the project at ``root``; every problem, sorted by file and line, and the site's model.
+
+    ``quiz_cache``: results of unchanged quiz files from an earlier run (``mkdocs serve``).
+    """
     root = Path(root)
     settings, problems = read_site(root)
     if settings is None:
@@ -225,6 +230,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
                 languages=settings.languages,
                 default_language=settings.default_language,
                 root=root,
+                cache=quiz_cache,
             )
             site.quizzes, site.quiz_warnings = result.quizzes, result.warnings
             problems += result.errors
