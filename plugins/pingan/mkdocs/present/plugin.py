@@ -221,7 +221,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         key = (lang, tuple(self._theme_dirs))
         env = self._envs.get(key)
         if env is not None:
-            # Again each time: `mkdocs serve` picks up an edited catalog (pingan.i18n caches by mtime).
+            # Again each time: `mkdocs serve` picks up an edited catalog (pingan.core.catalogs caches by mtime).
             env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
             return env
         env = jinja2.Environment(
