@@ -1,6 +1,10 @@
 """Benchmark (make bench): what the site costs readers and editors, in one table.
 
-    .venv/bin/python tests/bench.py [--sizes 50,100,200] [--repeat 3] [--no-browser] [--no-lighthouse]
+    .venv/bin/python tests/bench.py [--sizes 50,100,200] [--repeat 3] [--no-browser] [--no-lighthouse] [--cpu-only]
+
+Then the build CPU figures of issue 12 (tests/bench_cpu.py: with and without pingan-quiz and
+pingan-present, real site and a 1,000-lesson corpus, slide generation's share, edit to reload).
+BENCH_QUICK=1 makes the whole run a few minutes (smaller corpora, no browser).
 
 Readers: the quiz's script and style sheet (gzip -9), the bytes a quiz adds to its lesson's
 HTML, and the first load of the heaviest page of the real site (everything it requests
@@ -46,6 +50,7 @@ import yaml
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS))
 
+import bench_cpu  # noqa: E402
 from helpers import ROOT, built_pages, copy_project, serve_dir, site_languages  # noqa: E402
 from quality import FIRST_LOAD_BUDGET_GZIP, Weigher, gzip_size  # noqa: E402
 
@@ -350,7 +355,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds per measure, median shown (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-load crawl")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse even if installed")
+    parser.add_argument(
+        "--cpu-only", action="store_true", help="only the build CPU figures of issue 12 (tests/bench_cpu.py)"
+    )
     args = parser.parse_args()
+    if os.environ.get("BENCH_QUICK") == "1":  # a run of a few minutes: small corpora, no browser
+        args.sizes, args.repeat, args.no_browser, args.no_lighthouse = "20,40", 1, True, True
+    if args.cpu_only:
+        with tempfile.TemporaryDirectory(prefix="pingan-bench-") as tmp_name:
+            bench_cpu.run(Path(tmp_name), print, make_corpus)
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     out = print  # noqa: T202 - a report on stdout is this script's purpose
     rows: list[tuple[str, str]] = []
@@ -437,6 +451,8 @@ def main() -> None:
             f"\nGrowth from {n0} to {n1} lessons (pages ×{q1.pages / q0.pages:.2f}): build time ×{q1.build / q0.build:.2f} "
             f"with the quiz plugin, ×{b1.build / b0.build:.2f} without (linear growth: ×{q1.pages / q0.pages:.2f})."
         )
+    with tempfile.TemporaryDirectory(prefix="pingan-bench-") as tmp_name:
+        bench_cpu.run(Path(tmp_name), out, make_corpus)
     if not args.no_browser:  # issue 15: hit@k ours vs stock, index sizes, time to first results
         from search_bench import report
 

@@ -51,6 +51,7 @@ class Site:
     page_quizzes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     #: the day review dates were judged against.
     today: dt.date = field(default_factory=dt.date.today)
+    _by_resolved: dict[Path, Lesson] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def languages(self) -> list[str]:
@@ -61,6 +62,15 @@ class Site:
     def default_language(self) -> str:
         """The language pages and texts fall back to."""
         return self.settings.default_language
+
+    def lesson_at(self, path: str | Path | None) -> Lesson | None:
+        """The lesson in file ``path`` (any spelling of it), or None if it is no lesson."""
+        if not path:
+            return None
+        if len(self._by_resolved) != len(self.lessons):
+            self._by_resolved.clear()
+            self._by_resolved.update((p.resolve(), lesson) for p, lesson in self.lessons.items())
+        return self._by_resolved.get(Path(path).resolve())
 
     def quizzes_of(self, src_uri: str, lang: str) -> list[str]:
         """The quiz ids a page uses, in order (``src_uri`` relative to its language folder)."""

@@ -27,7 +27,7 @@ from pingan.core.languages import is_quiz_file
 from pingan.core.paths import shown_path
 from pingan.core.problems import MISSING_TRANSLATION, Problem
 from pingan.model import Lesson, Site
-from pingan.quiz.loader import load_quizzes
+from pingan.quiz.loader import LoadResult, load_quizzes
 from pingan.quiz.model import quiz_texts
 from pingan.trust.checks import check_trust
 
@@ -40,7 +40,7 @@ __all__ = ["Report", "run_check"]
 def _contact_names(path: Path) -> tuple[set[str], set[str]]:
     """The contact names and hotline numbers a data file gives, read leniently for placeholders."""
     try:
-        doc = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        doc = nodes.compose(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return set(), set()
     contacts = nodes.get(doc, "contacts")
@@ -187,8 +187,13 @@ class Report:
         return f"{n(len(self.problems), 'problem')} ({', '.join(parts)}) in {files}"
 
 
-def run_check(root: Path, *, today: dt.date | None = None) -> Report:
-    """Check the project at ``root``; every problem, sorted by file and line, and the site's model."""
+def run_check(
+    root: Path, *, today: dt.date | None = None, quiz_cache: dict[tuple[object, ...], LoadResult] | None = None
+) -> Report:
+    """Check the project at ``root``; every problem, sorted by file and line, and the site's model.
+
+    ``quiz_cache``: results of unchanged quiz files from an earlier run (``mkdocs serve``).
+    """
     root = Path(root)
     settings, problems = read_site(root)
     if settings is None:
@@ -208,7 +213,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
         )
 
     quiz_ids: set[str] | None = None
-    quiz_shown = "quizzes"
+    quiz_shown = ""  # no quiz folder: lessons need no quiz line
     if settings.quiz_dir is not None:
         quiz_shown = settings.shown(settings.quiz_dir)
         if not settings.quiz_dir.is_dir():
@@ -226,6 +231,7 @@ def run_check(root: Path, *, today: dt.date | None = None) -> Report:
                 languages=settings.languages,
                 default_language=settings.default_language,
                 root=root,
+                cache=quiz_cache,
             )
             site.quizzes, site.quiz_warnings = result.quizzes, result.warnings
             problems += result.errors

@@ -89,7 +89,7 @@ def test_template_is_current() -> None:
 
 
 def test_every_quiz_string_is_in_the_template() -> None:
-    """The quiz's own words are all extracted (marked with N_ in pingan.i18n)."""
+    """The quiz's own words are all extracted (marked with N_ in pingan.core.catalogs)."""
     with POT.open("rb") as fh:
         template = {_ids(m.id) for m in read_po(fh) if m.id}
     assert set(i18n.QUIZ_STRINGS.values()) <= template
@@ -150,7 +150,7 @@ def test_quiz_strings_are_translated() -> None:
 
 
 def test_translations_serve_theme_templates() -> None:
-    """The same catalogs give Jinja's gettext the theme's words (used by pingan.site)."""
+    """The same catalogs give Jinja's gettext the theme's words (used by pingan.mkdocs.site.plugin)."""
     assert i18n.translations("zh").gettext("Get help") != "Get help"
 
 
@@ -160,6 +160,6 @@ def test_fill_leaves_unknown_placeholders() -> None:
 
 
 def test_i18n_does_not_import_mkdocs() -> None:
-    """pingan.i18n works without MkDocs."""
+    """pingan.core.catalogs works without MkDocs."""
     code = "import sys, pingan.core.catalogs; sys.exit(any(m == 'mkdocs' or m.startswith('mkdocs.') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -1,4 +1,4 @@
-"""Tests of ``python -m pingan.check``: the fixture projects give exactly their expected output.
+"""Tests of ``python -m pingan.cli.check``: the fixture projects give exactly their expected output.
 
 The broken projects are data (``tests/fixtures/check/<project>/``) with the exact
 output expected from them in ``<project>/expected.txt``, as the quiz loader's
@@ -314,7 +314,7 @@ def test_heading_ids_match_a_real_build(tmp_path: Path) -> None:
 
 
 def test_real_repository_passes() -> None:
-    """The real content passes the check (warnings allowed): python -m pingan.check --root . exits 0."""
+    """The real content passes the check (warnings allowed): python -m pingan.cli.check --root . exits 0."""
     report = run_check(ROOT, today=dt.date.today())
     assert [str(p) for p in report.errors] == []
     assert main(["--root", str(ROOT)]) == 0

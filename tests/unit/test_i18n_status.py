@@ -1,4 +1,4 @@
-"""Tests of the translation status and ``mark-current`` (``pingan.i18n_status``), on a copy of the project."""
+"""Tests of the translation status and ``mark-current`` (``pingan.cli.i18n_status``), on a copy of the project."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests of the lesson schema and body checks (``pingan.lessons``), called directly."""
+"""Tests of the lesson schema and body checks (``pingan.content.lessons``), called directly."""
 
 from __future__ import annotations
 

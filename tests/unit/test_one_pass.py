@@ -371,3 +371,21 @@ def test_plugin_order_in_mkdocs_yml_does_not_matter(tmp_path: Path) -> None:
     html = [{k: v for k, v in tree(site).items() if k.endswith(".html")} for site in pages]
     assert "lessons/demo/present/index.html" in html[0]
     assert html[0] == html[1]
+
+
+def test_a_rebuild_reads_only_the_quiz_files_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under mkdocs serve the model is checked again on every change; unchanged quiz files are
+    not read again, a changed one is, and its new text is what the model holds."""
+    project = make_project(tmp_path / "p")
+    (project / "quizzes" / "other.yml").write_text(QUIZ.replace("{{ contact.school }}", "老师"), encoding="utf-8")
+    cache: dict = {}
+    first = run_check(project, quiz_cache=cache)
+    assert first.ok and set(first.site.quizzes) == {"demo", "other"}
+    reads = count_quiz_reads(monkeypatch, project / "quizzes")
+    assert run_check(project, quiz_cache=cache).ok
+    assert reads == {"demo.yml": 1}  # other.yml unchanged; demo.yml has contacts to fill, never kept
+    edit("quizzes/other.yml", "问一问是对的。", "问一问总是对的。")(project)
+    reads.clear()
+    again = run_check(project, quiz_cache=cache)
+    assert reads == {"demo.yml": 1, "other.yml": 1}
+    assert again.site.quizzes["other"].questions[1].prompt["zh"] == "问一问总是对的。"

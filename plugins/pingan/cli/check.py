@@ -4,12 +4,17 @@ Usage::
 
     python -m pingan.cli.check [--root DIR] [--today YYYY-MM-DD]
 
-It reads ``mkdocs.yml`` in ``DIR`` (default: the current folder) for the
-content folder, the site languages, the quiz folder and the hotline file, then
-checks:
+It runs the one validation pass (:func:`pingan.validate.run_check`), the same that the
+build runs before it writes anything. It reads ``mkdocs.yml`` in ``DIR`` (default: the
+current folder) for the content folder, the site languages, the quiz folder and the
+hotline file, then checks:
 
-- every lesson's front matter and body (``pingan.lessons``);
-- every quiz file (``pingan.quiz.loader``);
+- the settings (``pingan.content.config_checks``): ``nav:`` entries, the options of our
+  plugins and of mkdocs-static-i18n, language folders the site does not build, symbolic
+  link loops under the content;
+- every lesson's front matter and body (``pingan.content.lessons``), and a ``[[quiz …]]``
+  line written so that it would show as text (``pingan.quiz.refs``);
+- every quiz file (``pingan.quiz.loader``), with its ``{{ contact.x }}`` placeholders;
 - every ``[[quiz <id>]]`` line in any page names an existing quiz;
 - every relative link ``[text](page.md#part)``: the page exists (in the same
   language folder, or in the default language's folder as the site falls back

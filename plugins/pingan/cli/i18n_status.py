@@ -51,6 +51,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pingan.content.pages import split_front_matter
 from pingan.content.settings import SiteSettings, read_site
+from pingan.core.languages import is_quiz_file, translation_file, translation_name
 from pingan.core.problems import Problem
 
 __all__ = [
@@ -72,8 +73,6 @@ STATUSES = ("translated", "missing", "stale", "unreviewed")
 
 _HASH_LINE_RE = re.compile(rf"^{HASH_KEY}[ \t]*:.*$")
 _TITLE_LINE_RE = re.compile(r"^title[ \t]*:")
-_QUIZ_FILE_RE = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)\.yml$")
-_QUIZ_TRANSLATION_RE = re.compile(r"^(?P<id>[a-z0-9][a-z0-9-]*)\.(?P<lang>[A-Za-z][A-Za-z0-9_-]*)\.yml$")
 
 
 def file_hash(path: Path) -> str:
@@ -202,8 +201,7 @@ def _recorded_quiz_hash(path: Path) -> object:
 def _quiz_entry(settings: SiteSettings, lang: str, quiz: Path) -> Entry:
     """The status of one quiz in ``lang``: inline, a translation file, or missing."""
     assert settings.quiz_dir is not None
-    quiz_id = quiz.stem
-    target = settings.quiz_dir / f"{quiz_id}.{lang}.yml"
+    target = translation_file(quiz, lang)
     shown_source = settings.shown(quiz)
     total, have = _inline_coverage(quiz, lang, settings.default_language, settings.languages)
     if total and have == total:
@@ -227,7 +225,7 @@ def collect_status(root: Path) -> tuple[list[Entry], list[Problem]]:
     sources = sorted(default_dir.rglob("*.md"), key=lambda p: p.as_posix()) if default_dir.is_dir() else []
     quizzes: list[Path] = []
     if settings.quiz_dir is not None and settings.quiz_dir.is_dir():
-        quizzes = sorted(p for p in settings.quiz_dir.glob("*.yml") if _QUIZ_FILE_RE.match(p.name))
+        quizzes = sorted(p for p in settings.quiz_dir.glob("*.yml") if is_quiz_file(p))
     for lang in settings.languages[1:]:
         entries += [_page_entry(settings, lang, source) for source in sources]
         entries += [_quiz_entry(settings, lang, quiz) for quiz in quizzes]
@@ -351,9 +349,9 @@ def _translation_source(settings: SiteSettings, path: Path) -> tuple[Path | None
                 f"this is the {default} source, not a translation; give the translated file (content/<language>/…)",
             )
     if settings.quiz_dir is not None and resolved.parent == settings.quiz_dir.resolve():
-        m = _QUIZ_TRANSLATION_RE.match(resolved.name)
-        if m and m.group("lang") in settings.languages[1:]:
-            return settings.quiz_dir / f"{m.group('id')}.yml", False, ""
+        named = translation_name(resolved)
+        if named and named[1] in settings.languages[1:]:
+            return settings.quiz_dir / f"{named[0]}.yml", False, ""
     return (
         None,
         False,

@@ -132,7 +132,7 @@ class FrontMatterChecker:
                 tab_lines.add(number + self.offset)
                 self.error(number + self.offset, "this line starts with a tab; indent with spaces, not tabs")
         try:
-            return yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+            return nodes.compose(yaml_text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = (mark.line if mark is not None else 0) + self.offset

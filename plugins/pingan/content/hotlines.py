@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from pingan.core import yamlnodes as nodes
 from pingan.core.problems import Problem
 from pingan.core.text import CONTACT_RE, Localized
 from pingan.trust.escape import escape_text, markdown_text
@@ -155,7 +156,7 @@ def load_data(
         line = text[: text.index("\t")].count("\n") + 1
         return SiteData(), set(), [Problem(shown, line, "indent with spaces, not tabs")]
     try:
-        doc = yaml.compose(text, Loader=yaml.SafeLoader)
+        doc = nodes.compose(text)
     except yaml.MarkedYAMLError as exc:
         line = (exc.problem_mark.line + 1) if exc.problem_mark else 1
         return (

@@ -70,7 +70,7 @@ class LessonChecker(FrontMatterChecker):
     # -- body -------------------------------------------------------------------
 
     def body(self, text: str, fm: FrontMatter) -> None:
-        """The quiz line and the sources section."""
+        """The quiz line (when the site has a quiz folder: ``quiz_dir``) and the sources section."""
         fenced = fenced_lines(text)
         lines = text.split("\n")
         h2 = [
@@ -80,7 +80,7 @@ class LessonChecker(FrontMatterChecker):
         ]
         stem = self.path.stem
         refs = [r for r in find_quiz_refs(text) if r.line not in fenced and r.line >= fm.body_line]
-        if not any(r.quiz_id == stem for r in refs):
+        if self.quiz_dir and not any(r.quiz_id == stem for r in refs):
             if refs:
                 other = refs[0]
                 self.error(

@@ -26,6 +26,15 @@ INT_TAG = "tag:yaml.org,2002:int"
 TAB_INDENT_RE = re.compile(r"^ *\t")
 
 
+def compose(text: str) -> Node | None:
+    """The node tree of ``text`` (safe: plain data only), by PyYAML's own parser.
+
+    Not libyaml (``CSafeLoader``), though it is faster: it accepts texts PyYAML refuses
+    (``{en: What do you do?}``), and every reader must accept the same YAML as the build.
+    """
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def line(node: Node) -> int:
     """1-based line where ``node`` starts."""
     return int(node.start_mark.line) + 1

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from pingan.model import Site
+from pingan.quiz.loader import LoadResult
 from pingan.validate import Report, run_check
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class Shared:
     key: tuple[object, ...] = ()
     #: what has been logged about the current model (once per run, not once per language).
     reported: set[str] = field(default_factory=set)
+    #: results of quiz files by their stamps, so a rebuild under serve reads only changed ones.
+    quiz_cache: dict[tuple[object, ...], LoadResult] = field(default_factory=dict)
     #: quiz placeholders the quiz plugin put in each page: src_uri -> [(token, quiz id)].
     slots: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
@@ -103,7 +106,7 @@ def site_for(config: MkDocsConfig) -> Site:
     root = Path(config.config_file_path or ".").resolve().parent
     key = _fingerprint(_inputs(root, state.report))
     if state.report is None or key != state.key:
-        state.report = run_check(root)
+        state.report = run_check(root, quiz_cache=state.quiz_cache)
         state.key = _fingerprint(_inputs(root, state.report))
         state.reported = set()
     report = state.report

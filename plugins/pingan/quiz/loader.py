@@ -71,8 +71,13 @@ def load_quizzes(
     languages: Sequence[str],
     default_language: str,
     root: Path | None = None,
+    cache: dict[tuple[object, ...], LoadResult] | None = None,
 ) -> LoadResult:
     """Load and check every ``*.yml`` quiz in ``quiz_dir`` (sorted by name).
+
+    ``cache`` (kept by the caller between runs, e.g. by ``mkdocs serve``) holds the result
+    of each quiz file whose file and translation files have not changed since (same size
+    and modification time): those are not read again.
 
     ``root`` (default: the folder above ``quiz_dir``) is what problem paths
     are relative to, so they read ``quizzes/x.yml``. Other files (the
@@ -93,6 +98,7 @@ def load_quizzes(
     if not quiz_dir.is_dir():
         raise FileNotFoundError(f"quiz folder not found: {quiz_dir}")
     result = LoadResult()
+    used: set[tuple[object, ...]] = set()
     files = sorted((p for p in quiz_dir.iterdir() if p.is_file()), key=lambda p: p.name)
     quiz_ids = [p.stem for p in files if p.suffix == ".yml" and translation_name(p) is None]
     translations: dict[str, list[Path]] = {}
@@ -116,15 +122,22 @@ def load_quizzes(
                     )
                 )
         elif path.suffix == ".yml":
-            result.extend(
-                load_quiz_file(
+            beside = translations.get(path.stem, [])
+            key = (str(root), tuple(languages), default_language, *(_stamp(p) for p in (path, *beside)))
+            used.add(key)
+            loaded = cache.get(key) if cache is not None else None
+            if loaded is None:
+                loaded = load_quiz_file(
                     path,
                     languages=languages,
                     default_language=default_language,
                     root=root,
-                    translations=translations.get(path.stem, []),
+                    translations=beside,
                 )
-            )
+                # Quizzes with {{ contact.x }} are filled in place by the site: not kept.
+                if cache is not None and not loaded.placeholders:
+                    cache[key] = loaded
+            result.extend(loaded)
         elif path.suffix == ".yaml":
             result.warnings.append(
                 Problem(
@@ -134,6 +147,9 @@ def load_quizzes(
                     "warning",
                 )
             )
+    if cache is not None:  # forget the versions of files that have changed since
+        for stale in [k for k in cache if k not in used]:
+            del cache[stale]
     return result
 
 
@@ -165,6 +181,12 @@ def load_quiz_file(
     if quiz is not None:
         result.quizzes[quiz.id] = quiz
     return result
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """What tells a changed file: its name, size and modification time."""
+    st = path.stat()
+    return (path.name, st.st_size, st.st_mtime_ns)
 
 
 def _translations_beside(path: Path) -> list[Path]:

@@ -32,7 +32,7 @@ Structure (``…`` = repeated; ``[hidden]`` = shown by the script)::
 
 ``data-search-exclude`` keeps the quiz out of the site's search index (Material's search,
 and its successor's, honour it): a quiz's text holds its answers, and indexing it cost
-build time only to be thrown away (pingan.site drops any quiz entry that gets through).
+build time only to be thrown away (pingan.mkdocs.site.plugin drops any quiz entry that gets through).
 
 Follow-up questions come right after the question whose choice leads to
 them, so they read in order without JavaScript; the script hides them until
@@ -62,7 +62,7 @@ __all__ = ["QuizText", "inline_markdown", "block_markdown", "render_quiz", "stri
 
 #: id of the page's ``<script type="application/json">`` with the UI strings.
 STRINGS_ID = "pa-quiz-strings"
-#: The UI strings the script needs (keys of :data:`pingan.i18n.QUIZ_STRINGS`).
+#: The UI strings the script needs (keys of :data:`pingan.core.catalogs.QUIZ_STRINGS`).
 SCRIPT_STRINGS = (
     "check",
     "correct",
@@ -168,7 +168,7 @@ def render_quiz(
         default_language: the language missing translations fell back to; a
             fallback text is marked ``lang="<default>"`` so screen readers
             and fonts treat it right.
-        strings: the translated UI words, as :func:`pingan.i18n.quiz_strings` gives.
+        strings: the translated UI words, as :func:`pingan.core.catalogs.quiz_strings` gives.
         heading_level: 2-6, the level of the quiz title (one below the
             heading the quiz stands under).
         uid: unique on the page, used in element ids; defaults to the quiz id

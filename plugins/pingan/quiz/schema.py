@@ -27,7 +27,7 @@ QUESTION_KEYS = (
 OPTION_KEYS = ("text", "correct", "feedback", "next")
 
 # What a translation file may hold: the texts of the quiz, nothing else.
-#: ``source_hash`` is written by ``make i18n-current`` (pingan.i18n_status): which version of
+#: ``source_hash`` is written by ``make i18n-current`` (pingan.cli.i18n_status): which version of
 #: the quiz file the translation follows. The loader checks its form and otherwise ignores it.
 TRANSLATION_TOP_KEYS = ("title", "intro", "questions", "source_hash")
 SOURCE_HASH_RE = re.compile(r"[0-9a-f]{12}")

@@ -93,7 +93,7 @@ class YamlFile:
                 tab_lines.add(number)
                 self.error(number, "this line starts with a tab; indent with spaces, not tabs")
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = nodes.compose(text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else 1

@@ -134,7 +134,7 @@ def deck_strings(lang: str) -> dict[str, str]:
     """Every deck interface word (:data:`DECK_STRINGS`) translated into ``lang``.
 
     Raises:
-        pingan.i18n.MissingCatalogError: ``lang`` has no catalog.
+        pingan.core.catalogs.MissingCatalogError: ``lang`` has no catalog.
     """
     t = i18n.translations(lang)
     return {key: t.gettext(msgid) for key, msgid in DECK_STRINGS.items()}
@@ -229,7 +229,7 @@ def quiz_slides(
         quiz: a checked quiz.
         lang: the language of the deck.
         default_language: the language missing translations fell back to.
-        strings: the quiz's words (:func:`pingan.i18n.quiz_strings`) and the
+        strings: the quiz's words (:func:`pingan.core.catalogs.quiz_strings`) and the
             deck's (:func:`deck_strings`) in one mapping.
         heading: the HTML of the lesson heading the quiz stands under ("Quiz");
             the opening slide's heading (the quiz title when empty).

@@ -110,7 +110,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             return None
         ours = cast(dict[str, Any], context)  # TemplateContext names only MkDocs' own keys
         ours["pa_print"] = PRINT_URI
-        if not _is_lesson(page):
+        if not self._is_lesson(page):
             return context
         ours["pa_present"] = {
             "href": get_relative_url(self._deck_url(page), page.url),
@@ -123,13 +123,13 @@ class PresentPlugin(BasePlugin[PresentConfig]):
     @event_priority(100)  # before the quiz plugin renders its quizzes into the page
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Keep a lesson's own HTML, with the quiz placeholders still in it."""
-        if self.config.enabled and _is_lesson(page):
+        if self.config.enabled and self._is_lesson(page):
             self._content[page.file.src_uri] = html
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Write the lesson's slides beside it."""
-        if not self.config.enabled or not _is_lesson(page):
+        if not self.config.enabled or not self._is_lesson(page):
             return None
         deck_url = self._deck_url(page)
         html = self._render_deck(page, config, deck_url)
@@ -139,6 +139,11 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         return None
+
+    def _is_lesson(self, page: Page) -> bool:
+        """A lesson of the model (``content/<lang>/lessons/…``; a page shown in another
+        language is the lesson it falls back to)."""
+        return self._site is not None and self._site.lesson_at(page.file.abs_src_path) is not None
 
     def _deck_url(self, page: Page) -> str:
         """``lessons/x/present/`` (or ``lessons/x/present/index.html`` without directory URLs)."""
@@ -217,7 +222,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         key = (lang, tuple(self._theme_dirs))
         env = self._envs.get(key)
         if env is not None:
-            # Again each time: `mkdocs serve` picks up an edited catalog (pingan.i18n caches by mtime).
+            # Again each time: `mkdocs serve` picks up an edited catalog (pingan.core.catalogs caches by mtime).
             env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
             return env
         env = jinja2.Environment(
@@ -240,11 +245,6 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 def _fill(text: str, **values: object) -> Markup:
     """Jinja filter: ``{name}`` placeholders filled, text and values escaped (Markup kept)."""
     return Markup(i18n.fill(str(escape(text)), {k: escape(v) for k, v in values.items()}))
-
-
-def _is_lesson(page: Page) -> bool:
-    """A lesson is a page whose front matter says who it is for."""
-    return bool(page.meta.get("audience")) and page.file.src_uri.endswith(".md")
 
 
 def _prefix(page_url: str, deck_url: str) -> str:

@@ -1,0 +1,195 @@
+"""Build CPU time (user + sys) with and without pingan-quiz and pingan-present, the share of
+slide generation in a profiled build, and the time from an edit to the reloaded page under
+``mkdocs serve``: the figures of issue 12. Part of ``make bench`` (tests/bench.py).
+
+Each build runs in a fresh Python process; its CPU time is that child's user + sys
+(``RUSAGE_CHILDREN``), not wall time, since these machines are shared and noisy. The two
+variants of a measure are run alternately (with, without, with, ...) and the median of
+``repeat`` runs is shown.
+
+"Without" is the same site with the ``pingan-quiz`` and ``pingan-present`` entries removed
+from mkdocs.yml, the ``[[quiz …]]`` lines removed from the lessons and the quiz folder
+removed (so the model loads no quiz either).
+
+Environment: ``BENCH_LESSONS`` (default 1000) the large corpus, ``BENCH_PROFILE_LESSONS``
+(default 300) the profiled one, ``BENCH_REPEAT`` (default 3). ``BENCH_QUICK=1`` is
+``BENCH_LESSONS=100 BENCH_PROFILE_LESSONS=50``: a run of a few minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import pstats
+import re
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from helpers import ROOT, copy_project
+
+QUIZ_LINE_RE = re.compile(r"^[ \t]*\[\[quiz [^\]]+\]\][ \t]*\n?", re.M)
+
+CHILD = """
+import logging, sys
+logging.basicConfig(level=logging.WARNING)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=sys.argv[3] == "strict")
+build(config)
+"""
+
+PROFILED = """
+import cProfile, logging, sys
+logging.basicConfig(level=logging.WARNING)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2], strict=False)
+cProfile.run("build(config)", sys.argv[3])
+"""
+
+
+def settings() -> tuple[int, int, int]:
+    """(lessons of the large corpus, lessons of the profiled one, repeat) from the environment."""
+    quick = os.environ.get("BENCH_QUICK") == "1"
+    lessons = int(os.environ.get("BENCH_LESSONS", "100" if quick else "1000"))
+    profiled = int(os.environ.get("BENCH_PROFILE_LESSONS", "50" if quick else "300"))
+    return lessons, profiled, int(os.environ.get("BENCH_REPEAT", "3"))
+
+
+def cpu_of(args: list[str], cwd: Path) -> float:
+    """User + sys CPU seconds of a child process running ``args``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(args, capture_output=True, text=True, env=env, cwd=cwd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(args[:3])} failed:\n{proc.stderr[-4000:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def build_cpu(config: Path, site: Path, strict: bool = True) -> float:
+    if site.exists():
+        shutil.rmtree(site)
+    return cpu_of([sys.executable, "-c", CHILD, str(config), str(site), "strict" if strict else "lax"], config.parent)
+
+
+def strip_plugins(project: Path) -> Path:
+    """``project`` (a copy) without pingan-quiz, pingan-present, quiz lines and quiz files."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text, n = re.subn(r"^  - pingan-quiz(?::\n(?:^      .*\n|^\s*#.*\n)*|\n)", "", text, flags=re.M)
+    text, m = re.subn(r"^  - pingan-present(?::\n(?:^      .*\n)*|\n)", "", text, flags=re.M)
+    if n != 1 or m != 1:
+        sys.exit(f"bench: expected one pingan-quiz and one pingan-present entry in {config}")
+    config.write_text(text, encoding="utf-8")
+    for md in (project / "content").rglob("*.md"):
+        body = md.read_text(encoding="utf-8")
+        if "[[quiz " in body:
+            md.write_text(QUIZ_LINE_RE.sub("", body), encoding="utf-8")
+    shutil.rmtree(project / "quizzes", ignore_errors=True)
+    return config
+
+
+def alternated(with_config: Path, without_config: Path, tmp: Path, repeat: int, strict: bool) -> tuple[float, float]:
+    """Median CPU of each variant, runs alternated (with, without, with, ...)."""
+    runs: dict[str, list[float]] = {"with": [], "without": []}
+    for _ in range(repeat):
+        runs["with"].append(build_cpu(with_config, tmp / "site-with", strict))
+        runs["without"].append(build_cpu(without_config, tmp / "site-without", strict))
+    return statistics.median(runs["with"]), statistics.median(runs["without"])
+
+
+def slide_share(config: Path, tmp: Path) -> tuple[float, float]:
+    """(share of build CPU in making slides, in pingan.slides alone) from a profiled build."""
+    stats_file = tmp / "build.prof"
+    site = tmp / "site-profiled"
+    cpu_of([sys.executable, "-c", PROFILED, str(config), str(site), str(stats_file)], config.parent)
+    stats = pstats.Stats(str(stats_file))
+    total = stats.total_tt  # type: ignore[attr-defined]
+    raw = stats.stats  # type: ignore[attr-defined]
+    deck = sum(ct for (path, _l, name), (_cc, _nc, _tt, ct, _c) in raw.items() if name == "_render_deck")
+    slides = sum(tt for (path, _l, _n), (_cc, _nc, tt, _ct, _c) in raw.items() if "/pingan/slides/" in path)
+    return deck / total, slides / total
+
+
+def edit_to_reload(tmp: Path) -> tuple[float, float]:
+    """(wall seconds, serve CPU seconds) from saving a lesson to the served page showing it."""
+    project = copy_project(tmp / "serve")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/lessons/check-first/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def page_has(text: str) -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return text in response.read().decode("utf-8")
+        except OSError:
+            return False
+
+    def cpu() -> float:
+        fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait(test: Callable[[], bool], limit: float) -> None:
+        deadline = time.monotonic() + limit
+        while not test():
+            if time.monotonic() > deadline or proc.poll() is not None:
+                sys.exit("bench: mkdocs serve did not show the page")
+            time.sleep(0.1)
+
+    try:
+        wait(lambda: page_has("</html>"), 300)
+        time.sleep(2)  # let the first build's watcher settle
+        lesson = project / "content" / "zh" / "lessons" / "check-first.md"
+        marker = f"bench-edit-{time.time_ns()}"
+        cpu0, start = cpu(), time.monotonic()
+        text = lesson.read_text(encoding="utf-8")
+        lesson.write_text(text.replace("\n## ", f"\n{marker}\n\n## ", 1), encoding="utf-8")
+        wait(lambda: page_has(marker), 300)
+        wall = time.monotonic() - start
+        time.sleep(0.5)
+        return wall, cpu() - cpu0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def run(tmp: Path, out: Callable[..., None], make_corpus: Callable[[Path, int, bool], Path]) -> None:
+    """Measure and print the figures (``make_corpus`` is tests/bench.py's corpus maker)."""
+    lessons, profiled, repeat = settings()
+    out(f"\nBuild CPU (user + sys of a fresh process), median of {repeat}, runs alternated", flush=True)
+    out("| site | with quiz + present | without | overhead | target |")
+    out("|---|---|---|---|---|")
+    real_with = copy_project(tmp / "real-with") / "mkdocs.yml"
+    real_without = strip_plugins(copy_project(tmp / "real-without"))
+    w, wo = alternated(real_with, real_without, tmp, repeat, strict=True)
+    out(f"| real site | {w:.1f} s | {wo:.1f} s | {100 * (w / wo - 1):+.0f} % | ≤ 15 % |", flush=True)
+    big_with = make_corpus(tmp / f"c{lessons}", lessons, True)
+    big_without = strip_plugins(shutil.copytree(big_with.parent, tmp / f"c{lessons}-without"))
+    w, wo = alternated(big_with, big_without, tmp, repeat, strict=False)
+    out(f"| {lessons} lessons (zh + en) | {w:.1f} s | {wo:.1f} s | {100 * (w / wo - 1):+.0f} % | ≤ 20 % |", flush=True)
+    deck, slides = slide_share(make_corpus(tmp / f"p{profiled}", profiled, True), tmp)
+    out(
+        f"\nSlide generation at {profiled} lessons (cProfile): {100 * deck:.1f} % of build time in "
+        f"PresentPlugin._render_deck, {100 * slides:.1f} % in pingan.slides itself (target ≤ 10 %)",
+        flush=True,
+    )
+    wall, cpu = edit_to_reload(tmp)
+    out(f"Edit to reload under mkdocs serve (one lesson): {wall:.1f} s wall, {cpu:.1f} s CPU (target ≤ 3 s CPU)")
