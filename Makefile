@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: export node-tools setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: export schemas node-tools setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bundle: setup
 # dist/export/qti/<lang>/<quiz>.zip (IMS QTI 2.1 content packages). README: "Quizzes in Moodle".
 export: setup
 	$(BIN)/python -m pingan.export --out-dir dist/export
+
+# JSON Schemas for editors (schemas/*.schema.json), from the rules make check applies.
+schemas: setup
+	$(BIN)/python -m pingan.schemas
 
 # npm packages some tests use (a GIFT parser), into the git-ignored .cache/node/.
 node-tools:
