@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: export schemas node-tools setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: export schemas node-tools nginx setup serve build bundle bench check i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ bundle: setup
 # dist/export/qti/<lang>/<quiz>.zip (IMS QTI 2.1 content packages). README: "Quizzes in Moodle".
 export: setup
 	$(BIN)/python -m pingan.export --out-dir dist/export
+
+# Debian's nginx (and its brotli module) for the serving test, installed when missing.
+nginx:
+	@$(PYTHON) tests/nginx.py --install
 
 # JSON Schemas for editors (schemas/*.schema.json), from the rules make check applies.
 schemas: setup
@@ -78,13 +82,13 @@ i18n: setup
 chromium: setup
 	@$(BIN)/python tests/chromium.py --install
 
-test: setup chromium node-tools
+test: setup chromium node-tools nginx
 	$(BIN)/pytest
 
-unit: setup node-tools
+unit: setup node-tools nginx
 	$(BIN)/pytest -m "not browser"
 
-browser-test: setup chromium node-tools
+browser-test: setup chromium node-tools nginx
 	$(BIN)/pytest -m browser
 
 # Sizes and build times (quiz assets, heaviest first load, corpora of 50/100/200 lessons
