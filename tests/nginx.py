@@ -6,13 +6,19 @@ otherwise it says how.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGES = ["nginx-light", "libnginx-mod-http-brotli-static"]
+DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 BROTLI_MODULE = Path("/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf")
 
 
@@ -37,6 +43,51 @@ def _install() -> int:
     # The package starts a default server on port 80; the test runs its own.
     subprocess.run(["service", "nginx", "stop"], check=False, env=env, capture_output=True)
     return 0 if find_nginx() else 1
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def run_nginx(site_dir: Path, conf: Path) -> Iterator[tuple[str, int]]:
+    """deploy/ copied to ``conf`` and set up as a bureau would (root, brotli where the module is),
+    listening on a free 127.0.0.1 port; yields (host, port)."""
+    assert _install() == 0, "nginx could not be installed (make test installs it)"
+    for path in DEPLOY.rglob("*"):
+        if path.is_file():
+            target = conf / path.relative_to(DEPLOY)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+    if BROTLI_MODULE.exists():
+        (conf / "brotli.d" / "brotli.conf").symlink_to(conf / "brotli.conf")
+    port = _free_port()
+    for name in ("nginx.conf", "pingan-site.conf", "pingan-headers.conf"):
+        text = (conf / name).read_text()
+        text = text.replace("/srv/pingan/site", str(site_dir))
+        text = text.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("listen [::]:80;\n", "")
+        text = text.replace("/run/nginx-pingan.pid", str(conf / "nginx.pid"))
+        text = re.sub(r"/var/log/nginx/", str(conf) + "/", text)
+        if name == "nginx.conf":
+            text = "user root;\n" + text  # the test's folders are readable by root only
+        (conf / name).write_text(text)
+    nginx = find_nginx() or "/usr/sbin/nginx"
+    check = subprocess.run([nginx, "-t", "-c", str(conf / "nginx.conf")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    proc = subprocess.Popen([nginx, "-c", str(conf / "nginx.conf"), "-g", "daemon off;"])
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield "127.0.0.1", port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 if __name__ == "__main__":

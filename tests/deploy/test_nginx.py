@@ -5,11 +5,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
-import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import brotli
@@ -21,48 +17,10 @@ import nginx as nginx_tools  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def nginx(site_dir: Path, tmp_path_factory) -> tuple[str, int]:
-    assert nginx_tools._install() == 0, "nginx could not be installed (make test installs it)"
-    conf = tmp_path_factory.mktemp("nginx")
-    for path in (ROOT / "deploy").rglob("*"):
-        if path.is_file():
-            target = conf / path.relative_to(ROOT / "deploy")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, target)
-    # As a bureau would: point root at the site, and turn brotli on where the module is.
-    if nginx_tools.BROTLI_MODULE.exists():
-        (conf / "brotli.d" / "brotli.conf").symlink_to(conf / "brotli.conf")
-    port = free_port()
-    for name in ("nginx.conf", "pingan-site.conf", "pingan-headers.conf"):
-        text = (conf / name).read_text()
-        text = text.replace("/srv/pingan/site", str(site_dir))
-        text = text.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("listen [::]:80;\n", "")
-        text = text.replace("/run/nginx-pingan.pid", str(conf / "nginx.pid"))
-        text = re.sub(r"/var/log/nginx/", str(conf) + "/", text)
-        if name == "nginx.conf":
-            text = "user root;\n" + text  # the test's folders are readable by root only
-        (conf / name).write_text(text)
-    check = subprocess.run(["/usr/sbin/nginx", "-t", "-c", str(conf / "nginx.conf")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen(["/usr/sbin/nginx", "-c", str(conf / "nginx.conf"), "-g", "daemon off;"])
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        yield "127.0.0.1", port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+def nginx(site_dir: Path, tmp_path_factory):
+    with nginx_tools.run_nginx(site_dir, tmp_path_factory.mktemp("nginx")) as server:
+        yield server
 
 
 def get(server, path: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:

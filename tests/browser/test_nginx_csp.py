@@ -1,0 +1,28 @@
+"""The site through deploy/nginx.conf, with its Content-Security-Policy header, in Chromium: no
+violation, the quiz works, the offline worker registers (the CSP allows it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nginx import run_nginx
+from playwright.sync_api import BrowserContext, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_pages_work_under_the_served_policy(site_dir: Path, tmp_path: Path, context: BrowserContext) -> None:
+    with run_nginx(site_dir, tmp_path / "nginx") as (host, port):
+        url = f"http://{host}:{port}/"
+        page = context.new_page()
+        violations: list[str] = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        for path in ("", "en/lessons/check-first/", "lessons/saying-no/"):
+            response = page.goto(url + path)
+            assert response is not None and "content-security-policy" in response.headers
+            expect(page.locator("section[data-pa-quiz]").first.or_(page.locator(".pa-help")).first).to_be_visible()
+            if path:
+                expect(page.locator("section[data-pa-quiz]").first).to_have_attribute("data-pa-ready", "")
+            assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
+        assert violations == []
