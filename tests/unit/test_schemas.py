@@ -97,6 +97,27 @@ def test_every_yaml_file_names_its_schema():
         assert target == ROOT / "schemas" / schema_for(path), path
 
 
+def test_make_schemas_adds_the_line_to_a_new_quiz_and_keeps_its_translation_current(tmp_path):
+    from pingan.schemas import add_modelines
+
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "editions").mkdir()
+    (tmp_path / "hotlines.yml").write_text("# yaml-language-server: $schema=schemas/hotlines.schema.json\nhotlines: []\n")
+    quiz = tmp_path / "quizzes" / "new.yml"
+    quiz.write_text("title: 新\nquestions: []\n")
+    import hashlib
+
+    old = hashlib.sha256(quiz.read_bytes()).hexdigest()[:12]
+    tr = tmp_path / "quizzes" / "new.en.yml"
+    tr.write_text(f"title: New\nsource_hash: {old}\n")
+    assert sorted(add_modelines(tmp_path)) == sorted([quiz, tr])
+    assert quiz.read_text().startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n")
+    assert tr.read_text().startswith("# yaml-language-server: $schema=../schemas/quiz-translation.schema.json\n")
+    new = hashlib.sha256(quiz.read_bytes()).hexdigest()[:12]
+    assert f"source_hash: {new}" in tr.read_text()
+    assert add_modelines(tmp_path) == []
+
+
 def bad_files() -> list[Path]:
     return sorted(p for p in BAD.rglob("*") if p.is_file() and p.name not in ("translated.yml", "bad-hash.yml"))
 

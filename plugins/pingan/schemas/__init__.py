@@ -12,6 +12,7 @@ completion and shows mistakes while typing. ``make check`` stays the authority
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -229,12 +230,62 @@ def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
+MODELINE = "# yaml-language-server: $schema="
+
+
+def schema_of(path: Path, root: Path = ROOT) -> str | None:
+    """The schema file of a YAML file of the project, or None for others."""
+    rel = path.relative_to(root).as_posix()
+    if rel == "hotlines.yml":
+        return "hotlines.schema.json"
+    if rel.startswith("editions/") and path.suffix == ".yml":
+        return "edition.schema.json"
+    if rel.startswith("quizzes/") and path.suffix == ".yml":
+        return "quiz-translation.schema.json" if "." in path.stem else "quiz.schema.json"
+    return None
+
+
+def _short_hash(path: Path) -> str:
+    # The form of ``source_hash`` (make i18n-current): the first 12 hex digits of the file's SHA-256.
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def add_modelines(root: Path = ROOT) -> list[Path]:
+    """Give every quiz, translation, hotline and edition file its ``$schema`` line; return those changed.
+
+    Adding a comment to a quiz file changes its hash, so a translation that was current
+    (its ``source_hash`` matched) is marked current again: its text still follows the quiz.
+    """
+    files = [root / "hotlines.yml", *sorted((root / "editions").glob("*.yml")), *sorted((root / "quizzes").glob("*.yml"))]
+    changed = []
+    for path in files:
+        name = schema_of(path, root)
+        if not path.is_file() or name is None:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if MODELINE in text:
+            continue
+        before = _short_hash(path)
+        up = "../" * (len(path.relative_to(root).parts) - 1)
+        path.write_text(f"{MODELINE}{up}schemas/{name}\n" + text, encoding="utf-8")
+        changed.append(path)
+        if name == "quiz.schema.json":
+            after = _short_hash(path)
+            for tr in path.parent.glob(f"{path.stem}.*.yml"):
+                t = tr.read_text(encoding="utf-8")
+                if f"source_hash: {before}" in t:
+                    tr.write_text(t.replace(f"source_hash: {before}", f"source_hash: {after}"), encoding="utf-8")
+    return changed
+
+
 def main() -> int:
     out = ROOT / "schemas"
     out.mkdir(exist_ok=True)
     for name, schema in schemas().items():
         (out / name).write_text(dumps(schema), encoding="utf-8")
     print(f"Wrote {len(FILES)} schemas to schemas/.")
+    for path in add_modelines():
+        print(f"Added the $schema line to {path.relative_to(ROOT)}")
     return 0
 
 
