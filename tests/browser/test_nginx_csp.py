@@ -1,5 +1,5 @@
 """The site through deploy/nginx.conf, with its Content-Security-Policy header, in Chromium: no
-violation, the quiz works, the offline worker registers (the CSP allows it)."""
+violation, the quiz works, the offline worker registers (the CSP allows it), the manifest reads."""
 
 from __future__ import annotations
 
@@ -26,3 +26,9 @@ def test_pages_work_under_the_served_policy(site_dir: Path, tmp_path: Path, cont
                 expect(page.locator("section[data-pa-quiz]").first).to_have_attribute("data-pa-ready", "")
             assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
         assert violations == []
+        # Chromium reads the English manifest of an English page without complaint.
+        page.goto(url + "en/lessons/check-first/")
+        manifest = context.new_cdp_session(page).send("Page.getAppManifest")
+        assert manifest["url"] == url + "en/manifest.webmanifest"
+        assert manifest["errors"] == [], manifest["errors"]
+        assert '"lang": "en"' in manifest["data"] and "Ping'an Classroom" in manifest["data"]
