@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build bundle bench check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: export schemas node-tools nginx setup serve build bundle bench check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,23 @@ build: setup
 # The offline site for a USB stick: dist/pingan-classroom-<version>-<date>.zip (open index.html).
 bundle: setup
 	EDITION=$(EDITION) $(BIN)/python -m pingan.cli.bundle --out-dir dist
+
+# Every quiz for learning platforms: dist/export/gift/<lang>/*.gift.txt (Moodle GIFT) and
+# dist/export/qti/<lang>/<quiz>.zip (IMS QTI 2.1 content packages). README: "Quizzes in Moodle".
+export: setup
+	$(BIN)/python -m pingan.export --out-dir dist/export
+
+# Debian's nginx (and its brotli module) for the serving test, installed when missing.
+nginx:
+	@$(PYTHON) tests/nginx.py --install
+
+# JSON Schemas for editors (schemas/*.schema.json), from the rules make check applies.
+schemas: setup
+	$(BIN)/python -m pingan.schemas
+
+# npm packages some tests use (a GIFT parser), into the git-ignored .cache/node/.
+node-tools:
+	@$(PYTHON) tests/node_tools.py --install
 
 # Every problem in lessons, quizzes, links, hotlines and settings, one per line: path:line: message.
 check: setup
@@ -72,13 +89,13 @@ lint: setup
 	$(BIN)/ruff format --check plugins/pingan
 	$(BIN)/mypy
 
-test: setup chromium lint
+test: setup chromium node-tools nginx lint
 	$(BIN)/pytest
 
-unit: setup
+unit: setup node-tools nginx
 	$(BIN)/pytest -m "not browser"
 
-browser-test: setup chromium
+browser-test: setup chromium node-tools nginx
 	$(BIN)/pytest -m browser
 
 # Sizes and build times (quiz assets, heaviest first load, corpora of 50/100/200 lessons
