@@ -1,0 +1,137 @@
+"""MkDocs adapter (``pingan-pictures``): lesson pictures, lesson cards, read-aloud.
+
+- ``on_files``: every scene of :mod:`pingan.pictures.scenes`, composed from the installed
+  OpenMoji glyphs, as ``assets/pingan/pictures/<name>.svg`` (served from the site itself).
+- ``on_page_markdown``: ``[[lessons]]`` becomes a placeholder; ``on_page_context`` swaps it
+  for the lesson cards, built from the lessons' own titles and front matter (so a card's
+  title is always the sidebar's).
+- ``on_page_content``: a lesson picture gets its size (no layout shift) and loads lazily;
+  a children's lesson gets the read-aloud button and its script (an external module).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from pingan.pictures.cards import LESSONS_REF_RE, Card, render_cards
+from pingan.pictures.compose import HEIGHT, WIDTH, compose
+from pingan.pictures.scenes import SCENES, card_picture
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+PICTURES_URI = "assets/pingan/pictures/"
+_PICTURE_IMG_RE = re.compile(r'<img\b(?=[^>]*\bsrc="[^"]*assets/pingan/pictures/[^"]+\.svg")([^>]*?)\s*/?>')
+
+
+class PicturesConfig(Config):
+    """Options of ``pingan-pictures``."""
+
+    enabled = c.Type(bool, default=True)
+
+
+class PicturesPlugin(BasePlugin[PicturesConfig]):
+    """Pictures, lesson cards and read-aloud for the classroom."""
+
+    def __init__(self) -> None:
+        self._svgs: dict[str, str] = {}
+        self._token = f"PALESSONS{secrets.token_hex(6).upper()}"
+        self._card_pages: set[str] = set()
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """The composed scenes as files of the site (composed once per run)."""
+        if not self.config.enabled:
+            return None
+        if not self._svgs:
+            # Files on disk, not in memory: mkdocs-static-i18n needs each file's source path.
+            folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pingan-pictures"
+            folder.mkdir(parents=True, exist_ok=True)
+            for scene in SCENES:
+                path = folder / f"{scene.name}.svg"
+                svg = compose(scene)
+                if not path.is_file() or path.read_text(encoding="utf-8") != svg:
+                    path.write_text(svg, encoding="utf-8")
+                self._svgs[scene.name] = str(path)
+        for name, path in self._svgs.items():
+            uri = f"{PICTURES_URI}{name}.svg"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=path))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """``[[lessons]]`` becomes a placeholder paragraph (the cards need every page's title)."""
+        if not self.config.enabled or "[[lessons]]" not in markdown:
+            return None
+        self._card_pages.add(page.file.src_uri)
+        return LESSONS_REF_RE.sub(self._token, markdown)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Lesson pictures: their size, lazy loading and a class for their style."""
+        if not self.config.enabled or "assets/pingan/pictures/" not in html:
+            return None
+
+        def sized(m: re.Match[str]) -> str:
+            attrs = m.group(1)
+            extra = ""
+            if " width=" not in attrs:
+                extra += f' width="{WIDTH}" height="{HEIGHT}"'
+            if " loading=" not in attrs:
+                extra += ' loading="lazy" decoding="async"'
+            if " class=" not in attrs:
+                extra += ' class="pa-picture"'
+            return f"<img{attrs}{extra}>"
+
+        return _PICTURE_IMG_RE.sub(sized, html)
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
+        """Swap the placeholder for the cards of every lesson in the sidebar, in its order."""
+        if not self.config.enabled or page.file.src_uri not in self._card_pages or not page.content:
+            return None
+        cards = []
+        for other in nav.pages:
+            meta = other.meta or {}
+            if "audience" not in meta:
+                continue
+            slug = other.file.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+            picture = card_picture(slug)
+            cards.append(
+                Card(
+                    title=other.title or slug,
+                    href=get_relative_url(other.url, page.url),
+                    audience=str(meta.get("audience")),
+                    age_band=str(meta["age_band"]) if meta.get("age_band") else None,
+                    minutes=meta.get("minutes"),
+                    picture=get_relative_url(f"{PICTURES_URI}{picture}.svg", page.url) if picture else None,
+                )
+            )
+        t = _translations(config.theme["language"])
+        audiences = {
+            "children": "Children", "teens": "Teenagers", "young-adults": "Young adults and women",
+            "parents": "Parents and guardians", "everyone": "Everyone", "community": "Community",
+            "teachers": "Teachers",
+        }
+        html = render_cards(
+            cards,
+            audience_name=lambda a: t.gettext(audiences[a]) if a in audiences else a,
+            age_text=lambda band: t.gettext("ages %(band)s") % {"band": band.replace("-", "–")},
+            minutes_text=lambda n: t.ngettext("%(num)d minute", "%(num)d minutes", n) % {"num": n},
+        )
+        content = re.sub(rf"<p>\s*{self._token}\s*</p>", lambda _m: html, page.content, count=1)
+        page.content = content.replace(self._token, html)
+        return context
+
+
+def _translations(lang: str) -> Any:
+    from pingan import i18n
+
+    return i18n.translations(lang)
