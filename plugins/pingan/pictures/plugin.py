@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from pingan.i18n import N_
 from pingan.pictures.cards import LESSONS_REF_RE, Card, render_cards
 from pingan.pictures.compose import HEIGHT, WIDTH, compose
 from pingan.pictures.scenes import SCENES, card_picture
@@ -31,6 +34,19 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 PICTURES_URI = "assets/pingan/pictures/"
+READ_SCRIPT = Path(__file__).parent / "readaloud.mjs"
+READ_URI = "assets/pingan/readaloud.mjs"
+#: The read-aloud buttons' words (msgids of the UI catalogs).
+READ_WORDS = {
+    # TRANSLATORS: button above a children's lesson: the device reads the lesson aloud.
+    "read": N_("Read aloud"),
+    # TRANSLATORS: the read-aloud button while it reads: pause reading.
+    "pause": N_("Pause"),
+    # TRANSLATORS: the read-aloud button while paused: go on reading.
+    "resume": N_("Resume"),
+    # TRANSLATORS: button beside the read-aloud button: stop reading.
+    "stop": N_("Stop reading"),
+}
 _PICTURE_IMG_RE = re.compile(r'<img\b(?=[^>]*\bsrc="[^"]*assets/pingan/pictures/[^"]+\.svg")([^>]*?)\s*/?>')
 
 
@@ -47,6 +63,7 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
         self._svgs: dict[str, str] = {}
         self._token = f"PALESSONS{secrets.token_hex(6).upper()}"
         self._card_pages: set[str] = set()
+        self._read_version = ""
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """The composed scenes as files of the site (composed once per run)."""
@@ -62,6 +79,9 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
                 if not path.is_file() or path.read_text(encoding="utf-8") != svg:
                     path.write_text(svg, encoding="utf-8")
                 self._svgs[scene.name] = str(path)
+        if files.get_file_from_path(READ_URI) is None:
+            files.append(File.generated(config, READ_URI, abs_src_path=str(READ_SCRIPT)))
+        self._read_version = hashlib.sha256(READ_SCRIPT.read_bytes()).hexdigest()[:10]
         for name, path in self._svgs.items():
             uri = f"{PICTURES_URI}{name}.svg"
             if files.get_file_from_path(uri) is None:
@@ -76,9 +96,22 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
         return LESSONS_REF_RE.sub(self._token, markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Lesson pictures: their size, lazy loading and a class for their style."""
-        if not self.config.enabled or "assets/pingan/pictures/" not in html:
+        """Lesson pictures: their size, lazy loading and a class for their style; on a
+        children's lesson, the read-aloud buttons (hidden until a voice fits) and their script."""
+        if not self.config.enabled:
             return None
+        if page.meta.get("audience") == "children" and not page.meta.get("pa_source_lang"):
+            t = _translations(config.theme["language"])
+            words = {key: escape(t.gettext(msgid)) for key, msgid in READ_WORDS.items()}
+            script = f"{get_relative_url(READ_URI, page.url)}?v={self._read_version}"
+            html = (
+                f'<div class="pa-read" hidden data-pa-pause="{words["pause"]}" data-pa-resume="{words["resume"]}">'
+                f'<button type="button" class="md-button pa-read__toggle" aria-pressed="false">{words["read"]}</button> '
+                f'<button type="button" class="md-button pa-read__stop" hidden>{words["stop"]}</button></div>\n'
+                f'{html}\n<script type="module" src="{script}"></script>'
+            )
+        if "assets/pingan/pictures/" not in html:
+            return html
 
         def sized(m: re.Match[str]) -> str:
             attrs = m.group(1)
