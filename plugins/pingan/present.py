@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from pingan import i18n, languages, slides
+from pingan.pictures.inline import inline_pictures
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Quiz
 
@@ -183,6 +184,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         strings = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
         title = page.title or ""
         content = slides.clean(page.content or "")
+        content = inline_pictures(content)  # the deck is one standalone file (issue 14)
         content_lang = ""
         wrapped = _FALLBACK_RE.match(content) if page.meta.get("pa_source_lang") else None
         if wrapped:

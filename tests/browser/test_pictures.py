@@ -54,3 +54,33 @@ def test_home_page_shows_lesson_cards_with_the_sidebar_titles(page: Page, site_u
     expect(page.locator("article h1")).to_be_in_viewport()
     call = page.locator("article a[href^='tel:']").first
     expect(call).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_childrens_decks_have_picture_slides(page: Page, site_url: str, prefix: str) -> None:
+    """Each children's deck shows the lesson's pictures on slides (inline, so the deck stays
+    one standalone file), labelled in the deck's language."""
+    for lesson in CHILDREN:
+        page.goto(f"{site_url}{prefix}lessons/{lesson}/present/")
+        slides = page.locator(".pa-slide:has(svg.pa-picture)")
+        assert slides.count() >= 2, lesson
+        labels = page.locator("svg.pa-picture").evaluate_all("els => els.map((e) => e.getAttribute('aria-label'))")
+        assert all(label and len(label) >= 8 for label in labels), (lesson, labels)
+        assert all(r == "img" for r in page.locator("svg.pa-picture").evaluate_all("els => els.map((e) => e.getAttribute('role'))"))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (390, 844)])
+def test_picture_slide_fits_the_screen(page: Page, site_url: str, size: tuple[int, int]) -> None:
+    """A picture slide at projector and phone sizes: the picture is large and wholly on
+    screen, and the slide's words are too."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site_url + "lessons/check-first/present/")
+    slide_id = page.locator(".pa-slide:has(svg.pa-picture)").first.get_attribute("id")
+    page.goto(f"{site_url}lessons/check-first/present/#{slide_id}")
+    picture = page.locator(f"#{slide_id} svg.pa-picture")
+    expect(picture).to_be_in_viewport(ratio=1)
+    box = picture.bounding_box()
+    assert box and box["width"] >= min(width, height) * 0.3, box
+    for p in page.locator(f"#{slide_id} p:not(:has(svg))").all():
+        expect(p).to_be_in_viewport(ratio=1)

@@ -47,6 +47,8 @@ READ_WORDS = {
     # TRANSLATORS: button beside the read-aloud button: stop reading.
     "stop": N_("Stop reading"),
 }
+#: The row of lesson buttons (partials/pingan-present-link.html): read-aloud goes after it.
+_PRESENT_END_RE = re.compile(r'<p class="pa-present">.*?</p>', re.S)
 _PICTURE_IMG_RE = re.compile(r'<img\b(?=[^>]*\bsrc="[^"]*assets/pingan/pictures/[^"]+\.svg")([^>]*?)\s*/?>')
 
 
@@ -96,20 +98,9 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
         return LESSONS_REF_RE.sub(self._token, markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Lesson pictures: their size, lazy loading and a class for their style; on a
-        children's lesson, the read-aloud buttons (hidden until a voice fits) and their script."""
+        """Lesson pictures: their size, lazy loading and a class for their style."""
         if not self.config.enabled:
             return None
-        if page.meta.get("audience") == "children" and not page.meta.get("pa_source_lang"):
-            t = _translations(config.theme["language"])
-            words = {key: escape(t.gettext(msgid)) for key, msgid in READ_WORDS.items()}
-            script = f"{get_relative_url(READ_URI, page.url)}?v={self._read_version}"
-            html = (
-                f'<div class="pa-read" hidden data-pa-pause="{words["pause"]}" data-pa-resume="{words["resume"]}">'
-                f'<button type="button" class="md-button pa-read__toggle" aria-pressed="false">{words["read"]}</button> '
-                f'<button type="button" class="md-button pa-read__stop" hidden>{words["stop"]}</button></div>\n'
-                f'{html}\n<script type="module" src="{script}"></script>'
-            )
         if "assets/pingan/pictures/" not in html:
             return html
 
@@ -125,6 +116,31 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
             return f"<img{attrs}{extra}>"
 
         return _PICTURE_IMG_RE.sub(sized, html)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """On a children's lesson: the read-aloud buttons (hidden until a voice fits) under the
+        lesson's buttons, and their script. Not in ``page.content``: the slides are made of it."""
+        if not self.config.enabled or page.meta.get("audience") != "children" or page.meta.get("pa_source_lang"):
+            return None
+        t = _translations(config.theme["language"])
+        words = {key: escape(t.gettext(msgid)) for key, msgid in READ_WORDS.items()}
+        script = f"{get_relative_url(READ_URI, page.url)}?v={self._read_version}"
+        buttons = (
+            f'<div class="pa-read" hidden data-pa-pause="{words["pause"]}" data-pa-resume="{words["resume"]}">'
+            f'<button type="button" class="md-button pa-read__toggle" aria-pressed="false">{words["read"]}</button> '
+            f'<button type="button" class="md-button pa-read__stop" hidden>{words["stop"]}</button></div>'
+        )
+        at = _PRESENT_END_RE.search(output)
+        if at:
+            output = output[: at.end()] + buttons + output[at.end() :]
+        else:
+            h1 = output.find("</h1>")
+            if h1 < 0:
+                return None
+            output = output[: h1 + 5] + buttons + output[h1 + 5 :]
+        end = output.rfind("</article>")
+        tag = f'<script type="module" src="{script}"></script>'
+        return output[:end] + tag + output[end:] if end >= 0 else output.replace("</body>", tag + "</body>", 1)
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
         """Swap the placeholder for the cards of every lesson in the sidebar, in its order."""
