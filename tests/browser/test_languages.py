@@ -97,6 +97,7 @@ def test_uyghur_quiz_by_keyboard_with_marks_on_the_right(page: Page) -> None:
     page.goto(f"{PREFIX['ug']}lessons/check-first/")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     section = page.locator('section[data-pa-quiz="check-first"]')
+    section.scroll_into_view_if_needed()  # a quiz is set up when it comes near the screen
     expect(section).to_have_attribute("data-pa-ready", "")
     answered, queue = 0, [q.id for q in quiz.main_questions]
     while queue:

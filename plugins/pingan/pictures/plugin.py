@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -117,6 +117,7 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
 
         return _PICTURE_IMG_RE.sub(sized, html)
 
+    @event_priority(10)  # before pingan-site, which swaps module scripts for the offline bundle
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """On a children's lesson: the read-aloud buttons (hidden until a voice fits) under the
         lesson's buttons, and their script. Not in ``page.content``: the slides are made of it."""
