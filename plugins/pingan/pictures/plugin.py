@@ -47,6 +47,10 @@ READ_WORDS = {
     # TRANSLATORS: button beside the read-aloud button: stop reading.
     "stop": N_("Stop reading"),
 }
+_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+_SITE_CSS, _QUIZ_CSS = _ASSETS / "site" / "site.css", _ASSETS / "quiz.css"
+SITE_CSS_URI = "assets/pingan/site.css"
+_QUIZ_CSS_LINK_RE = re.compile(r'<link rel="stylesheet" href="[^"]*assets/pingan/quiz\.css(?:\?[^"]*)?">\n?')
 #: The row of lesson buttons (partials/pingan-present-link.html): read-aloud goes after it.
 _PRESENT_END_RE = re.compile(r'<p class="pa-present">.*?</p>', re.S)
 _PICTURE_IMG_RE = re.compile(r'<img\b(?=[^>]*\bsrc="[^"]*assets/pingan/pictures/[^"]+\.svg")([^>]*?)\s*/?>')
@@ -66,15 +70,26 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
         self._token = f"PALESSONS{secrets.token_hex(6).upper()}"
         self._card_pages: set[str] = set()
         self._read_version = ""
+        self._merged_css = False
 
+    @event_priority(10)  # before pingan-site, which adds site.css only when no plugin has
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """The composed scenes as files of the site (composed once per run)."""
+        """The composed scenes as files of the site (composed once per run); site.css with
+        the quiz's styles in it, so that a lesson has one render-blocking style sheet of ours."""
         if not self.config.enabled:
             return None
+        folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pingan-pictures"
+        folder.mkdir(parents=True, exist_ok=True)
+        if "pingan-site" in config.plugins and "pingan-quiz" in config.plugins:
+            combined = folder / "site.css"
+            css = "\n".join(p.read_text(encoding="utf-8") for p in (_SITE_CSS, _QUIZ_CSS))
+            if not combined.is_file() or combined.read_text(encoding="utf-8") != css:
+                combined.write_text(css, encoding="utf-8")
+            if files.get_file_from_path(SITE_CSS_URI) is None:
+                files.append(File.generated(config, SITE_CSS_URI, abs_src_path=str(combined)))
+            self._merged_css = True
         if not self._svgs:
             # Files on disk, not in memory: mkdocs-static-i18n needs each file's source path.
-            folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pingan-pictures"
-            folder.mkdir(parents=True, exist_ok=True)
             for scene in SCENES:
                 path = folder / f"{scene.name}.svg"
                 svg = compose(scene)
@@ -117,12 +132,17 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
 
         return _PICTURE_IMG_RE.sub(sized, html)
 
-    @event_priority(10)  # before pingan-site, which swaps module scripts for the offline bundle
+    @event_priority(-10)  # after pingan-quiz has linked quiz.css, and pingan-site its scripts
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """On a children's lesson: the read-aloud buttons (hidden until a voice fits) under the
-        lesson's buttons, and their script. Not in ``page.content``: the slides are made of it."""
-        if not self.config.enabled or page.meta.get("audience") != "children" or page.meta.get("pa_source_lang"):
+        lesson's buttons, and their script. Not in ``page.content``: the slides are made of it.
+        On a quiz page: no second style sheet (site.css holds the quiz's styles)."""
+        if not self.config.enabled:
             return None
+        if self._merged_css:
+            output = _QUIZ_CSS_LINK_RE.sub("", output, count=1)
+        if page.meta.get("audience") != "children" or page.meta.get("pa_source_lang"):
+            return output
         t = _translations(config.theme["language"])
         words = {key: escape(t.gettext(msgid)) for key, msgid in READ_WORDS.items()}
         script = f"{get_relative_url(READ_URI, page.url)}?v={self._read_version}"
@@ -140,7 +160,12 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
                 return None
             output = output[: h1 + 5] + buttons + output[h1 + 5 :]
         end = output.rfind("</article>")
-        tag = f'<script type="module" src="{script}"></script>'
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            # From file:// a module script is refused: pingan-site writes a classic copy beside it.
+            tag = f'<script defer src="{script.replace(".mjs?", ".js?")}"></script>'
+        else:
+            tag = f'<script type="module" src="{script}"></script>'
         return output[:end] + tag + output[end:] if end >= 0 else output.replace("</body>", tag + "</body>", 1)
 
     def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any] | None:
