@@ -174,12 +174,10 @@ function setup(root, t) {
 }
 
 function strings() {
-  try { return JSON.parse(document.getElementById(`${B}-strings`).textContent); } catch (e) { return {}; } // English keys
+  try { return JSON.parse(document.getElementById(`${B}-strings`).textContent); } catch (e) { return {}; }
 }
 
-// Nothing runs on load but this: a quiz is set up when it comes near the screen, or when
-// it is touched first (a tap, the keyboard, a link to it), so opening a lesson on a slow
-// phone costs no long task (issue 14: Lighthouse saw one of 200 ms).
+// A quiz is set up when it nears the screen or is first touched: no long task on load.
 function init() {
   const roots = $$(document, `.${B}`).filter((r) => !r.hasAttribute("data-pa-ready"));
   if (!roots.length) return;
