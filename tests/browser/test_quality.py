@@ -118,6 +118,7 @@ def lang_prefixes() -> list[tuple[str, str]]:
 
 
 def quiz_region(page: Page, lang: str) -> Locator:
+    page.locator("section.pa-quiz").first.scroll_into_view_if_needed()  # set up when near the screen
     check = quiz_strings(lang)["check"]
     return page.get_by_role("region").filter(has=page.get_by_role("button", name=check, exact=True)).first
 
