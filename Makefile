@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: export schemas node-tools nginx setup serve build bundle bench check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: export schemas node-tools nginx setup serve build bundle bench screenshots check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +104,12 @@ browser-test: setup chromium node-tools nginx
 # Takes a long while; BENCH_QUICK=1 make bench takes a few minutes (see tests/bench_cpu.py).
 bench: setup chromium
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/lighthouse.py
+
+# PNGs (git-ignored, screenshots/) of the home page, a children's lesson, a checked quiz and
+# three slides, on a phone (390×844) and a projector (1280×720), in zh, en and ug: look at them.
+screenshots: setup chromium
+	$(BIN)/python tests/screenshots.py
 
 lock: $(BIN)/python
 	$(PIP) install -r requirements.lock

@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 #: quiz in Traditional Chinese, weighs about 78 KiB: Material's script and style sheet 58, the
 #: page 13, ours 8. Search is not in it: its index (35 KiB on that page) and worker (12 KiB)
 #: load when the reader opens search (overrides/partials/pingan-search-on-demand.html). Raise
-#: this only after looking at what grew (make bench shows it).
+#: this only after looking at what grew (make bench shows it). Issue 14 asks for 85 KB with
+#: the lesson pictures; not reached yet: with them the heaviest page (ug check-first) weighed
+#: 88.9 KB (Material 57.5, the page 13.2, site.css 4.3, two pictures 6.5, quiz.mjs 3.4,
+#: readaloud.mjs 2.2, print.css 1.4, which browsers fetch even with media="print").
 FIRST_LOAD_BUDGET_GZIP = 90 * 1000
 
 #: axe-core impacts that fail the accessibility tests.

@@ -352,13 +352,15 @@ def test_without_site_url_there_is_no_qr_and_no_image(page: Page, no_url_site: t
     assert decks
     for deck in decks:
         html = deck.read_text(encoding="utf-8")
-        assert "<svg" not in html and "<img" not in html, deck
+        assert 'class="pa-slide__qr"' not in html and "<img" not in html, deck
+        # The only drawings are the lesson's own pictures (inline, labelled), no QR code.
+        assert html.count("<svg") == html.count('<svg class="pa-picture" role="img"'), deck
     w = Words("zh")
     page.goto(url + LESSON + "present/")
     page.keyboard.press("End")
     main = page.get_by_role("main")
     expect(main.get_by_role("complementary", name=w.t.gettext("Get help"))).to_be_visible()
-    expect(main.get_by_role("img")).to_have_count(0)
+    expect(main.locator(".pa-slide--end").get_by_role("img")).to_have_count(0)
 
 
 # -- print --------------------------------------------------------------------------------

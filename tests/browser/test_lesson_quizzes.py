@@ -26,6 +26,7 @@ def _answer_right(page: Page, quiz: Quiz, lang: str) -> int:
     """Answer every question the reader meets with its right answer(s); return how many."""
     ui = quiz_strings(lang)
     section = page.locator(f'section[data-pa-quiz="{quiz.id}"]')
+    section.scroll_into_view_if_needed()  # a quiz is set up when it comes near the screen
     expect(section).to_have_attribute("data-pa-ready", "")
     answered = 0
     queue = [q.id for q in quiz.main_questions]

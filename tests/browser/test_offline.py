@@ -18,10 +18,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from pingan.quiz.loader import load_quizzes
 
-try:  # pingan.core.catalogs after the package restructuring (#12)
-    from pingan.core.catalogs import quiz_strings
-except ImportError:  # pragma: no cover
-    from pingan.i18n import quiz_strings
+from pingan.core.catalogs import quiz_strings
 
 pytestmark = pytest.mark.browser
 

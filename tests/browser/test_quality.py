@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from helpers import ROOT, built_pages, site_languages
 from playwright.sync_api import Browser, Locator, Page, expect
-from quality import FIRST_LOAD_BUDGET_GZIP, FirstLoad, Weigher, axe_problems, axe_results, axe_script, start_axe
+from quality import FIRST_LOAD_BUDGET_GZIP, FirstLoad, Weigher, axe_problems, gzip_size, axe_results, axe_script, start_axe
 
 from pingan import slides
 from pingan.core.catalogs import quiz_strings
@@ -118,6 +118,7 @@ def lang_prefixes() -> list[tuple[str, str]]:
 
 
 def quiz_region(page: Page, lang: str) -> Locator:
+    page.locator("section.pa-quiz").first.scroll_into_view_if_needed()  # set up when near the screen
     check = quiz_strings(lang)["check"]
     return page.get_by_role("region").filter(has=page.get_by_role("button", name=check, exact=True)).first
 
@@ -230,5 +231,7 @@ def test_quiz_assets_as_served_stay_within_their_budget(crawl: Crawl) -> None:
     """On a quiz page, quiz.mjs + quiz.css as requested stay within the quiz plugin's budget."""
     visit = next(v for v in crawl.visits if v.path == LESSON)
     quiz = {url: size for url, size in visit.load.sizes.items() if re.search(r"/quiz\.(mjs|css)$", url)}
-    assert len(quiz) == 2, visit.load.sizes
-    assert sum(quiz.values()) <= ASSET_BUDGET_GZIP, quiz
+    # One render-blocking style sheet of ours (issue 14): the quiz's styles come in site.css.
+    assert list(quiz) == [u for u in quiz if u.endswith("/quiz.mjs")] and len(quiz) == 1, visit.load.sizes
+    css = gzip_size((ROOT / "plugins" / "pingan" / "assets" / "quiz.css").read_bytes())
+    assert sum(quiz.values()) + css <= ASSET_BUDGET_GZIP, (quiz, css)

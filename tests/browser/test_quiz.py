@@ -386,6 +386,7 @@ def test_two_quizzes_on_one_page_are_independent(page: Page, tx: Texts, errors: 
     check_button(one, tx, 0).click()
     expect(one.get_by_role("status")).to_contain_text(tx.ui["correct"])
     expect(two.get_by_role("status")).to_have_text("")
+    two.scroll_into_view_if_needed()  # a quiz is set up when it comes near the screen
     expect(check_button(two, tx, 0)).not_to_have_attribute("aria-disabled", "true")
     group(two, tx, tx.prompt(tx.demo, "ask-first")).get_by_role("radio").first.check()
     check_button(two, tx, 0).click()

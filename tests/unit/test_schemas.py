@@ -13,10 +13,7 @@ import yaml
 
 from pingan.schemas import FILES, dumps, schemas
 
-try:  # pingan.cli.check after the package restructuring (#12)
-    from pingan.cli.check import run_check
-except ImportError:  # pragma: no cover - depends on the merge order
-    from pingan.check import run_check
+from pingan.validate import run_check
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = ROOT / "tests" / "fixtures" / "schema-bad"

@@ -173,12 +173,32 @@ function setup(root, t) {
   update("");
 }
 
+function strings() {
+  try { return JSON.parse(document.getElementById(`${B}-strings`).textContent); } catch (e) { return {}; }
+}
+
+// A quiz is set up when it nears the screen or is first touched: no long task on load.
 function init() {
-  const roots = $$(document, `.${B}`);
+  const roots = $$(document, `.${B}`).filter((r) => !r.hasAttribute("data-pa-ready"));
   if (!roots.length) return;
-  let t = {};
-  try { t = JSON.parse(document.getElementById(`${B}-strings`).textContent); } catch (e) { /* English keys */ }
-  for (const root of roots) setup(root, t);
+  let t = null;
+  let seen = null;
+  const start = (root) => {
+    if (seen) seen.unobserve(root);
+    setup(root, t || (t = strings()));
+  };
+  if (typeof IntersectionObserver === "function") {
+    seen = new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) start(e.target);
+    }, { rootMargin: "200px 0px" });
+  }
+  for (const root of roots) {
+    if (!seen) { start(root); continue; }
+    seen.observe(root);
+    for (const type of ["pointerdown", "focusin", "keydown"]) {
+      root.addEventListener(type, () => start(root), { capture: true, once: true });
+    }
+  }
 }
 
 // Teacher print: with class "pa-quiz-answers" on <html> or <body> (or "pa-quiz--answers"

@@ -1,6 +1,6 @@
 """The offline bundle: the whole site in one zip that works from a USB stick (file://).
 
-``make bundle`` runs ``python -m pingan.bundle``. It builds the site with
+``make bundle`` runs ``python -m pingan.cli.bundle``. It builds the site with
 Material's offline plugin turned on (``OFFLINE=true``: links end in ``.html``,
 search loads its index as a script), checks it like every build, and zips it as
 ``dist/pingan-classroom-<version>-<YYYYMMDD>.zip``. Teachers unzip it on a Windows
@@ -65,7 +65,7 @@ def make_bundle(config_file: Path, out_dir: Path, *, day: datetime.date | None =
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m pingan.bundle [-f mkdocs.yml] [-o dist]``."""
+    """Command line: ``python -m pingan.cli.bundle [-f mkdocs.yml] [-o dist]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("-o", "--out-dir", type=Path, default=Path("dist"))

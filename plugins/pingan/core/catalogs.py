@@ -77,10 +77,13 @@ QUIZ_STRINGS: dict[str, str] = {
     "number": N_("Question {n} of {total}"),
     # TRANSLATORS: before the right answer(s) in the fold-out box, and beside a right option.
     "right": N_("Right answer"),
-    # TRANSLATORS: beside the option the reader chose, when it is right.
-    "chose_right": N_("Your choice: right"),
-    # TRANSLATORS: beside the option the reader chose, when it is not right.
-    "chose_wrong": N_("Your choice: not right"),
+    # TRANSLATORS: beside the option the reader chose, when it is right. Words a 6-year-old
+    # reads at once; never the words of a true/false option ("True", "对"): beside the option
+    # "False" that would read as "you chose True".
+    "chose_right": N_("You picked this one. Well done!"),
+    # TRANSLATORS: beside the option the reader chose, when it is not right. Gentle, for
+    # children; never the words of a true/false option (see above).
+    "chose_wrong": N_("You picked this one. See why below."),
     # TRANSLATORS: said when "Check" is pressed before any answer was chosen.
     "choose_first": N_("Choose an answer first."),
 }

@@ -195,6 +195,8 @@ def _row_lines(row: str) -> float:
 @lru_cache(maxsize=8192)
 def block_lines(block: str) -> float:
     """How many slide lines a block takes, roughly (the unit of :data:`LINES_PER_SLIDE`)."""
+    if 'class="pa-picture"' in block[:40]:  # a lesson picture (pingan.pictures): half a slide
+        return LINES_PER_SLIDE / 2
     name = tag_name(block)
     cut = _cut(block)
     if cut and cut.eager:

@@ -40,6 +40,7 @@ from pingan.core import languages, paths
 from pingan.mkdocs import state
 from pingan.mkdocs.present.config import PresentConfig
 from pingan.model import Site
+from pingan.pictures.inline import inline_pictures
 from pingan.trust.escape import plain_text
 
 if TYPE_CHECKING:
@@ -160,6 +161,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         strings = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
         title = page.title or ""
         content = slides.clean(self._content.get(page.file.src_uri, page.content or ""))
+        content = inline_pictures(content)  # the deck is one standalone file (issue 14)
         content_lang = str(page.meta.get("pa_source_lang") or "")
         markers = dict(state.shared(config).slots.get(page.file.src_uri, []))
 

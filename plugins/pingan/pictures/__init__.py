@@ -1,0 +1,1 @@
+"""Pictures for the classroom: OpenMoji scenes, lesson cards, read-aloud (issue 14)."""

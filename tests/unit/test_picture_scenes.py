@@ -1,0 +1,68 @@
+"""pingan.pictures in plain Python: scenes compose from the installed OpenMoji, lesson cards
+escape what editors type and keep the sidebar's titles, decks get inline pictures."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+
+import pytest
+from helpers import ROOT
+
+from pingan.pictures.cards import Card, render_cards
+from pingan.pictures.compose import Glyph, MissingGlyph, Scene, compose
+from pingan.pictures.inline import inline_pictures
+from pingan.pictures.scenes import BY_NAME, SCENES, card_picture
+
+PICTURE_RE = re.compile(r"!\[([^\]]*)\]\(\.\./assets/pingan/pictures/([\w-]+)\.svg\)")
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.name)
+def test_every_scene_is_one_valid_svg_without_ids(scene: Scene) -> None:
+    svg = compose(scene)
+    root = ElementTree.fromstring(svg)  # well-formed
+    assert root.get("viewBox") == "0 0 240 180"
+    assert ' id="' not in svg  # glyphs of one scene (and of one page) never clash
+    assert len(svg) < 16_000
+
+
+def test_a_missing_glyph_is_named() -> None:
+    with pytest.raises(MissingGlyph, match="NOPE"):
+        compose(Scene("x", (Glyph("NOPE", 0, 0, 10),)))
+
+
+def test_every_lesson_picture_exists_and_has_alt_text_in_every_language() -> None:
+    used = set()
+    for path in sorted((ROOT / "content").glob("*/lessons/*.md")):
+        for alt, name in PICTURE_RE.findall(path.read_text(encoding="utf-8")):
+            assert name in BY_NAME, f"{path}: unknown picture {name}"
+            assert len(alt.strip()) >= 8, f"{path}: {name} needs alt text"
+            used.add(name)
+    assert {f"{lesson}-{n}" for lesson in ("check-first", "saying-no") for n in (1, 2)} <= used
+
+
+def test_every_lesson_has_a_card_picture() -> None:
+    lessons = [p.stem for p in (ROOT / "content" / "zh" / "lessons").glob("*.md") if p.stem != "index"]
+    assert all(card_picture(lesson) for lesson in lessons), [x for x in lessons if not card_picture(x)]
+
+
+def test_cards_escape_titles_and_group_by_audience() -> None:
+    cards = [
+        Card("Teens <b>one</b>", "../t/", "teens", "14-18", 30, None),
+        Card("Kids & co", "../k/", "children", "6-9", 20, "../p.svg"),
+    ]
+    html = render_cards(
+        cards, audience_name=str.upper, age_text=lambda b: f"ages {b}", minutes_text=lambda n: f"{n} min"
+    )
+    assert "<b>one</b>" not in html and "Teens &lt;b&gt;one&lt;/b&gt;" in html
+    assert "Kids &amp; co" in html
+    assert html.index('id="children-6-9"') < html.index('id="teens"')  # children first
+    assert html.count('<img class="pa-card__picture"') == 1 and "ages 6-9 · 20 min" in html
+
+
+def test_inline_pictures_become_labelled_svg() -> None:
+    html = '<p><img alt="A &quot;girl&quot;" src="../../assets/pingan/pictures/check-first-1.svg" class="pa-picture"></p>'
+    out = inline_pictures(html)
+    assert "<img" not in out
+    assert '<svg class="pa-picture" role="img" aria-label="A &quot;girl&quot;"' in out
+    assert inline_pictures('<img src="x.png" alt="y">') == '<img src="x.png" alt="y">'
