@@ -116,6 +116,7 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
         self._card_pages.add(page.file.src_uri)
         return LESSONS_REF_RE.sub(self._token, markdown)
 
+    @event_priority(95)  # after pingan-trust checked the lesson's HTML (100), before the deck keeps it (90)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Lesson pictures: their size, lazy loading and a class for their style."""
         if not self.config.enabled:

@@ -121,7 +121,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._pa[page.file.src_uri] = ours.get("pa") or {}
         return context
 
-    @event_priority(100)  # before the quiz plugin renders its quizzes into the page
+    @event_priority(90)  # after pingan-pictures (95), before the quiz plugin renders its quizzes (0)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Keep a lesson's own HTML, with the quiz placeholders still in it."""
         if self.config.enabled and self._is_lesson(page):
