@@ -23,7 +23,9 @@ def test_pages_work_under_the_served_policy(site_dir: Path, tmp_path: Path, cont
             assert response is not None and "content-security-policy" in response.headers
             expect(page.locator("section[data-pa-quiz]").first.or_(page.locator(".pa-help")).first).to_be_visible()
             if path:
-                expect(page.locator("section[data-pa-quiz]").first).to_have_attribute("data-pa-ready", "")
+                quiz = page.locator("section[data-pa-quiz]").first
+                quiz.scroll_into_view_if_needed()  # a quiz is set up when it comes near the screen
+                expect(quiz).to_have_attribute("data-pa-ready", "")
             assert page.evaluate("navigator.serviceWorker.ready.then(r => !!r.active)")
         assert violations == []
         # Chromium reads the English manifest of an English page without complaint.

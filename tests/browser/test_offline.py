@@ -78,6 +78,7 @@ def answer_first_question_right(page: Page, quiz_id: str, lang: str) -> None:
     question = quiz.main_questions[0]
     ui = quiz_strings(lang)
     section = page.locator(f'section[data-pa-quiz="{quiz_id}"]')
+    section.scroll_into_view_if_needed()  # a quiz is set up when it comes near the screen
     expect(section).to_have_attribute("data-pa-ready", "")
     block = section.locator(f'[data-pa-q="{question.id}"]')
     inputs = block.get_by_role("checkbox" if question.kind == "multiple" else "radio")
