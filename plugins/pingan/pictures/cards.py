@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html import escape
+from markupsafe import escape
 
 #: ``[[lessons]]`` alone on a line.
 LESSONS_REF_RE = re.compile(r"^[ \t]*\[\[lessons\]\][ \t]*$", re.MULTILINE)

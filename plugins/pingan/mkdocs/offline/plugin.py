@@ -53,7 +53,7 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         tags = sf.head_tags(root, f"{root}{home}{sf.MANIFEST}")
         return output.replace("</head>", tags + "</head>", 1)
 
-    @event_priority(-150)  # after the other plugins, before pingan-serve compresses (-200)
+    @event_priority(-150)  # after the other plugins, before pingan-serve compresses (-400)
     def on_post_build(self, *, config: Any) -> None:
         i18n = self._i18n(config)
         if not self.config.enabled or offline_build(config) or getattr(i18n, "building", False):

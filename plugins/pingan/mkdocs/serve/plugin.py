@@ -32,7 +32,7 @@ def offline_build(config: Any) -> bool:
 
 
 class ServePlugin(BasePlugin[ServeConfig]):
-    @event_priority(-200)  # last: after every other plugin has written its files
+    @event_priority(-400)  # last: after every other plugin wrote its files, pingan-trust its CSP (-300)
     def on_post_build(self, *, config: Any) -> None:
         i18n = config["plugins"].get("i18n")
         # mkdocs-static-i18n builds the other languages nested inside the default one (with
