@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 QUERIES = Path(__file__).parent / "search" / "queries.yml"
 #: issue 15: hit@3 (and hit@1) each language's results must reach, in per cent.
@@ -78,5 +79,16 @@ def run_queries(page, home_url: str, lang: str, queries: list[dict]) -> Outcome:
             timeout=10_000,
         )
         hrefs = page.locator(RESULTS).evaluate_all("els => els.map(e => e.href)")
+        if not hrefs:
+            # The meta line also changes when the index becomes ready ("Initializing search"
+            # -> "Type to start searching"), which on a busy machine can come before the
+            # first query's answer: give an empty answer a moment to be replaced.
+            try:
+                page.wait_for_function(
+                    "() => document.querySelector('.md-search-result__list > li') !== null", timeout=3_000
+                )
+            except PlaywrightTimeoutError:
+                pass
+            hrefs = page.locator(RESULTS).evaluate_all("els => els.map(e => e.href)")
         outcome.rows.append((row["q"], list(row["want"]), [slug(h) for h in hrefs]))
     return outcome

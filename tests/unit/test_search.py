@@ -9,7 +9,7 @@ import yaml
 from helpers import ROOT, site_languages
 
 from pingan.search import synonyms, variants
-from pingan.search.index import PageInfo, build_index, page_kind
+from pingan.search.index import KIND_BOOST, PageInfo, build_index, page_kind
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 
@@ -65,6 +65,8 @@ def test_page_kinds() -> None:
     assert page_kind("lessons/check-first.md", {"audience": "children"}) == "lesson"
     assert page_kind("lessons/teachers-guide.md", {"audience": "teachers"}) == "guide"
     assert page_kind("changelog.md", {}) == "changelog"
+    assert page_kind("sources.md", {}) == "sources"
+    assert KIND_BOOST["sources"] < KIND_BOOST["guide"]
 
 
 def test_the_real_site_ships_our_index_and_engine(site_dir: Path) -> None:

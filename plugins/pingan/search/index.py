@@ -30,7 +30,7 @@ from pingan.search import synonyms, variants
 
 #: Weight of a page by what it is; a lesson is 1. Measured on tests/search/queries.yml:
 #: below about 0.5 a hub page no longer outranks a lesson that merely mentions the words.
-KIND_BOOST = {"lesson": 1.0, "guide": 0.6, "lessons": 0.1, "home": 0.1, "about": 0.1, "changelog": 0.05}
+KIND_BOOST = {"lesson": 1.0, "guide": 0.6, "lessons": 0.1, "home": 0.1, "about": 0.1, "sources": 0.1, "changelog": 0.05}
 #: Languages written without spaces between words: split into pairs of characters.
 CJK_LANGS = ("zh", "zh-Hant", "zh-Hans", "ja")
 #: A lesson's list of sources (its last section): cited titles, dense with the lesson's key
@@ -75,7 +75,8 @@ class SearchSettings:
 
 
 def page_kind(src_uri: str, meta: Mapping[str, Any]) -> str:
-    """``lesson``, ``guide`` (for teachers), ``lessons`` (the list), ``home``, ``about``, ``changelog``."""
+    """``lesson``, ``guide`` (for teachers), ``lessons`` (the list), ``home``, ``about``,
+    ``sources`` (the list of citations), ``changelog``."""
     path = src_uri.removesuffix(".md")
     if path == "index":
         return "home"
@@ -83,7 +84,7 @@ def page_kind(src_uri: str, meta: Mapping[str, Any]) -> str:
         return "lessons"
     if "audience" in meta:
         return "guide" if meta.get("audience") == "teachers" else "lesson"
-    return path.rsplit("/", 1)[-1] if path in ("about", "changelog") else "other"
+    return path.rsplit("/", 1)[-1] if path in ("about", "changelog", "sources") else "other"
 
 
 def plain(text: str) -> str:

@@ -13,7 +13,8 @@
  * Ranking (BM25 throughout): a page scores its sections (best first, each following one
  * counting less; headings and text, near-words k x0.6, three or more Chinese characters
  * or two words in a row as typed count extra) plus, twice, the page as a whole on its
- * title (x3) and its lesson summary s (x4: front matter description and objectives),
+ * title (x3) and its lesson summary s (x4: front matter description and objectives;
+ * x3 on the page's first section, where the summary leads the lesson page),
  * times the share of the query it covers, times its weight (lessons 1; lesson list,
  * home, About, changelog 0.05-0.1; a lesson's sources section a quarter). The numbers
  * were set on tests/search/queries.yml (make bench prints hit@1/hit@3 per language).
@@ -26,7 +27,7 @@
   /* alpha: the whole page beside its sections; title/wtext/wk/ws: the whole page's fields;
      stitle/sws: a section's heading and summary; share: power of the query share covered;
      decay: how fast further sections count less; phrase: per character (word) in a row. */
-  var TUNE = { share: 1, alpha: 2, decay: 1, title: 3, wtext: 0, wk: 0.6, ws: 4, sws: 1, stitle: 1, phrase: 1 };
+  var TUNE = { share: 1, alpha: 2, decay: 1, title: 3, wtext: 0, wk: 0.6, ws: 4, sws: 3, stitle: 1, phrase: 1 };
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var WORD = /[\p{L}\p{N}\p{M}]/u;
   var MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]/g;
