@@ -23,6 +23,8 @@ log = logging.getLogger("mkdocs.plugins.pingan.serve")
 class ServeConfig(Config):
     enabled = c.Type(bool, default=True)
     precompress = c.Type(bool, default=True)
+    #: Compressed bytes kept between builds (relative to mkdocs.yml); "" compresses every file afresh.
+    cache_dir = c.Type(str, default=".cache/pingan-precompress")
 
 
 def offline_build(config: Any) -> bool:
@@ -43,5 +45,7 @@ class ServePlugin(BasePlugin[ServeConfig]):
         # The policy first: hashes are taken from the pages, before anything else is written.
         write_include(site, site_policy(site))
         if self.config.precompress:
-            n = precompress(site)
+            cache = self.config.cache_dir
+            root = Path(config["config_file_path"] or ".").parent
+            n = precompress(site, root / cache if cache else None)
             log.debug("precompressed %d files (.gz, .br)", n)
