@@ -34,7 +34,8 @@ def offline_build(config: Any) -> bool:
 
 
 class ServePlugin(BasePlugin[ServeConfig]):
-    @event_priority(-200)  # last: after every other plugin has written its files
+    @event_priority(-400)  # last: after every other plugin has written its files (pingan-trust adds
+    # each page's CSP <meta> at -300: compressing before it left .gz/.br without it)
     def on_post_build(self, *, config: Any) -> None:
         i18n = config["plugins"].get("i18n")
         # mkdocs-static-i18n builds the other languages nested inside the default one (with
