@@ -23,6 +23,8 @@ log = logging.getLogger("mkdocs.plugins.pingan.serve")
 class ServeConfig(Config):
     enabled = c.Type(bool, default=True)
     precompress = c.Type(bool, default=True)
+    #: Compressed bytes kept between builds (relative to mkdocs.yml); "" compresses every file afresh.
+    cache_dir = c.Type(str, default=".cache/pingan-precompress")
 
 
 def offline_build(config: Any) -> bool:
@@ -32,7 +34,8 @@ def offline_build(config: Any) -> bool:
 
 
 class ServePlugin(BasePlugin[ServeConfig]):
-    @event_priority(-400)  # last: after every other plugin wrote its files, pingan-trust its CSP (-300)
+    @event_priority(-400)  # last: after every other plugin has written its files (pingan-trust adds
+    # each page's CSP <meta> at -300: compressing before it left .gz/.br without it)
     def on_post_build(self, *, config: Any) -> None:
         i18n = config["plugins"].get("i18n")
         # mkdocs-static-i18n builds the other languages nested inside the default one (with
@@ -43,5 +46,7 @@ class ServePlugin(BasePlugin[ServeConfig]):
         # The policy first: hashes are taken from the pages, before anything else is written.
         write_include(site, site_policy(site))
         if self.config.precompress:
-            n = precompress(site)
+            cache = self.config.cache_dir
+            root = Path(config["config_file_path"] or ".").parent
+            n = precompress(site, root / cache if cache else None)
             log.debug("precompressed %d files (.gz, .br)", n)

@@ -1,0 +1,115 @@
+"""pingan.core.yamlnodes.compose: libyaml where it is safe, yet exactly PyYAML's result.
+
+The build and ``make check`` must accept the same YAML, and PyYAML's own parser is the
+reference: every text here gives the same node tree (values, tags, styles, lines and
+columns) or the same error message as ``yaml.compose(text, Loader=yaml.SafeLoader)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from pingan.core import yamlnodes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def shape(node: Node | None) -> object:
+    """Everything a reader can see of a node tree (a collection's end mark aside: libyaml may
+    put it on the next line, and no reader uses it)."""
+    if node is None:
+        return None
+    where = (node.start_mark.line, node.start_mark.column)
+    if isinstance(node, ScalarNode):
+        return ("scalar", node.tag, node.style, node.value, where, (node.end_mark.line, node.end_mark.column))
+    if isinstance(node, SequenceNode):
+        return ("seq", node.tag, [shape(n) for n in node.value], where)
+    assert isinstance(node, MappingNode)
+    return ("map", node.tag, [(shape(k), shape(v)) for k, v in node.value], where)
+
+
+def outcome(compose, text: str) -> object:
+    try:
+        return shape(compose(text))
+    except yaml.YAMLError as error:
+        return ("error", str(error))
+
+
+def pure(text: str) -> Node | None:
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def project_texts() -> list[tuple[str, str]]:
+    """Every YAML text of the project: quizzes and their translations, hotlines, editions,
+    mkdocs.yml's neighbours and the front matter of every lesson."""
+    texts = []
+    for pattern in ("quizzes/**/*.yml", "editions/**/*.yml", "hotlines.yml"):
+        for path in sorted(ROOT.glob(pattern)):
+            texts.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8-sig")))
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\n---" in text[4:]:
+            texts.append((str(path.relative_to(ROOT)), text[4 : text.index("\n---", 4)]))
+    return texts
+
+
+def test_the_fast_path_is_used_at_all():
+    """The project's quizzes take the libyaml path (else this change saves nothing)."""
+    quiz = next(text for name, text in project_texts() if name.startswith("quizzes/"))
+    assert yamlnodes._FAST_LOADER is not None
+    assert not yamlnodes._PURE_ONLY_RE.search(quiz) or "[" in quiz or "{" in quiz
+
+
+def test_every_project_file_composes_as_pyyaml_does():
+    texts = project_texts()
+    assert len(texts) > 50
+    for name, text in texts:
+        assert outcome(yamlnodes.compose, text) == outcome(pure, text), name
+
+
+TRICKY = [
+    "{en: What do you do?}",  # libyaml accepts, PyYAML refuses
+    "en: a\tb",  # a tab inside a plain value: same
+    "zh: [先确认, 再跟人走]",
+    "a: b\r\nc: d\r\n",
+    "\ufeffzh: 平安",
+    "zh: 平安\x85课堂",
+    'q: "C:\\\\path" ',
+    "zh: |\n  第一行\n\n  第二行\n",
+    "zh: >-\n  折叠\n  的行\n",
+    "zh: '单引号 ''里'' 的字'\n",
+    "- a\n-b",
+    "a:\n  - b\n - c",
+    "a: b: c",
+    "a: x:y",
+    "? 问\n: 答",
+    "a: &x 1\nb: *x",
+    "a: !!str 1",
+    "a: !custom 1",
+    "%YAML 1.1\n---\na: b",
+    "a: 1\n---\nb: 2",
+    "---\n...\n",
+    "",
+    "# 只有注释\n",
+    'zh: "未闭合',
+    "zh: '未闭合",
+    "a: b\n  c: d",
+    "key with # hash: 值 # 注释",
+    "a: @at",
+    "a: `tick",
+    "a: %pct",
+    "- - 嵌套\n  - 列表\n- 三",
+    "a:\n- 1\n- 2\n",
+    "x" * 1100 + ": long key",
+    "a: 😀 \U0001f9d2",
+    'a: "\\u4e2d\\U0001F600\\x41"',
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_texts_give_pyyaml_nodes_or_pyyaml_errors(text: str):
+    assert outcome(yamlnodes.compose, text) == outcome(pure, text)
