@@ -7,7 +7,7 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, childrens_lessons
 
 from pingan.pictures.cards import Card, render_cards
 from pingan.pictures.compose import Glyph, MissingGlyph, Scene, compose
@@ -41,6 +41,21 @@ def test_every_lesson_picture_exists_and_has_alt_text_in_every_language() -> Non
     assert {f"{lesson}-{n}" for lesson in ("check-first", "saying-no") for n in (1, 2)} <= used
 
 
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant", "vi", "ug"])
+def test_every_childrens_lesson_shows_two_pictures_in_every_language(lang: str) -> None:
+    """Issue 14: a children's lesson (by its front matter) shows at least 2 scenes, in every
+    language that has it, each with alt text in that language."""
+    lessons = childrens_lessons()
+    assert "left-behind-children" in lessons and len(lessons) >= 6
+    for lesson in lessons:
+        path = ROOT / "content" / lang / "lessons" / f"{lesson}.md"
+        if not path.is_file():
+            continue
+        pictures = PICTURE_RE.findall(path.read_text(encoding="utf-8"))
+        assert len(pictures) >= 2, f"{path}: {len(pictures)} pictures"
+        assert all(name.startswith(f"{lesson}-") for _, name in pictures), path
+
+
 def test_every_lesson_has_a_card_picture() -> None:
     lessons = [p.stem for p in (ROOT / "content" / "zh" / "lessons").glob("*.md") if p.stem != "index"]
     assert all(card_picture(lesson) for lesson in lessons), [x for x in lessons if not card_picture(x)]
@@ -61,7 +76,9 @@ def test_cards_escape_titles_and_group_by_audience() -> None:
 
 
 def test_inline_pictures_become_labelled_svg() -> None:
-    html = '<p><img alt="A &quot;girl&quot;" src="../../assets/pingan/pictures/check-first-1.svg" class="pa-picture"></p>'
+    html = (
+        '<p><img alt="A &quot;girl&quot;" src="../../assets/pingan/pictures/check-first-1.svg" class="pa-picture"></p>'
+    )
     out = inline_pictures(html)
     assert "<img" not in out
     assert '<svg class="pa-picture" role="img" aria-label="A &quot;girl&quot;"' in out

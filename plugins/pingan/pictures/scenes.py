@@ -15,7 +15,7 @@ from pingan.pictures.compose import Glyph, Scene
 GROUND = 150
 
 CHILD_GIRL, CHILD_BOY, CHILD = "1F467", "1F466", "1F9D2"
-WOMAN, MAN, OLD_MAN = "1F469", "1F468", "1F474"
+WOMAN, MAN, OLD_MAN, OLD_WOMAN = "1F469", "1F468", "1F474", "1F475"
 TEACHER = "1F469-200D-1F3EB"
 POLICE = "1F46E"
 SCHOOL, STORE, HOUSE, HOUSES, DOOR = "1F3EB", "1F3EC", "1F3E0", "1F3D8", "1F6AA"
@@ -32,6 +32,7 @@ CAR, GIFT, HEART, KEY, WRENCH, LOCK, SHUSH, PEOPLE, BADGE, RUN = (
     "1F4DB",
     "1F3C3",
 )
+MEMO = "1F4DD"
 
 
 def person(code: str, cx: float, size: float = 84, flip: bool = False) -> Glyph:
@@ -168,6 +169,46 @@ SCENES: tuple[Scene, ...] = (
         _WARM,
         _WARM_GROUND,
     ),
+    # left-behind-children: at the village shop a man says "your dad sent me"; she runs home to
+    # ask grandma, who video-calls dad; the family's safety plan: phone numbers, who may fetch her.
+    Scene(
+        "left-behind-children-1",
+        (
+            thing(STORE, 194, 50, 76),
+            thing(CAR, 214, 128, 44),
+            person(MAN, 146, 90, flip=True),
+            thing(SPEECH, 112, 40, 40),
+            person(CHILD_GIRL, 56, 80),
+            thing(QUESTION, 56, 36, 34),
+        ),
+        _SKY,
+        _SKY_GROUND,
+    ),
+    Scene(
+        "left-behind-children-2",
+        (
+            thing(HOUSE, 196, 44, 56),
+            person(CHILD_GIRL, 56, 78),
+            person(OLD_WOMAN, 136, 90, flip=True),
+            thing(PHONE, 206, 116, 44),
+            thing(HEART, 98, 52, 26),
+            thing(CHECK, 56, 40, 30),
+        ),
+        _WARM,
+        _WARM_GROUND,
+    ),
+    Scene(
+        "left-behind-children-3",
+        (
+            person(OLD_WOMAN, 196, 90, flip=True),
+            person(CHILD_GIRL, 48, 78),
+            thing(MEMO, 122, 96, 60),
+            thing(TELEPHONE, 104, 40, 34),
+            thing(HOUSE, 146, 40, 34),
+        ),
+        _SKY,
+        _SKY_GROUND,
+    ),
     # Cards of the lessons for older readers: one sign of what the lesson is about.
     Scene(
         "card-job-offers",
@@ -193,6 +234,21 @@ SCENES: tuple[Scene, ...] = (
     ),
     Scene("card-spot-and-report", (thing("1F50D", 80, 90, 76), thing("1F4DE", 166, 92, 60)), _SKY, None),
     Scene("card-after-rescue", (thing("1F3E1", 84, 86, 80), thing("1F91D", 170, 94, 64)), _WARM, None),
+    Scene(
+        "card-left-behind-caregivers",
+        (person(OLD_WOMAN, 70, 90), person(OLD_MAN, 150, 90, flip=True), thing(PHONE, 206, 96, 44)),
+        _WARM,
+        _WARM_GROUND,
+    ),
+    Scene(
+        "card-intellectual-disability-protection", (thing("1F3D8", 84, 88, 80), thing("1F91D", 168, 94, 64)), _SKY, None
+    ),
+    Scene(
+        "card-going-abroad",
+        (thing("2708", 80, 80, 72), thing("1F6C2", 166, 96, 64), thing("260E", 200, 40, 34)),
+        _SKY,
+        None,
+    ),
     Scene("card-teachers-guide", (person(TEACHER, 90, 96), thing("1F4DA", 178, 104, 60)), _SKY, _SKY_GROUND),
 )
 
