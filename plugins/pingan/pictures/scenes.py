@@ -234,21 +234,6 @@ SCENES: tuple[Scene, ...] = (
     ),
     Scene("card-spot-and-report", (thing("1F50D", 80, 90, 76), thing("1F4DE", 166, 92, 60)), _SKY, None),
     Scene("card-after-rescue", (thing("1F3E1", 84, 86, 80), thing("1F91D", 170, 94, 64)), _WARM, None),
-    Scene(
-        "card-left-behind-caregivers",
-        (person(OLD_WOMAN, 70, 90), person(OLD_MAN, 150, 90, flip=True), thing(PHONE, 206, 96, 44)),
-        _WARM,
-        _WARM_GROUND,
-    ),
-    Scene(
-        "card-intellectual-disability-protection", (thing("1F3D8", 84, 88, 80), thing("1F91D", 168, 94, 64)), _SKY, None
-    ),
-    Scene(
-        "card-going-abroad",
-        (thing("2708", 80, 80, 72), thing("1F6C2", 166, 96, 64), thing("260E", 200, 40, 34)),
-        _SKY,
-        None,
-    ),
     Scene("card-teachers-guide", (person(TEACHER, 90, 96), thing("1F4DA", 178, 104, 60)), _SKY, _SKY_GROUND),
 )
 
