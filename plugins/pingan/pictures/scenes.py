@@ -175,7 +175,6 @@ SCENES: tuple[Scene, ...] = (
         "left-behind-children-1",
         (
             thing(STORE, 194, 50, 76),
-            thing(CAR, 214, 128, 44),
             person(MAN, 146, 90, flip=True),
             thing(SPEECH, 112, 40, 40),
             person(CHILD_GIRL, 56, 80),
