@@ -78,11 +78,21 @@ def site_languages(project_dir: Path = ROOT) -> dict[str, str]:
 
     config = load_config(config_file=str(project_dir / "mkdocs.yml"))
     i18n = config.plugins["i18n"]
-    return {
-        ("" if lang.default else lang.link.strip("/")): lang.locale
-        for lang in i18n.config.languages
-        if lang.build
-    }
+    return {("" if lang.default else lang.link.strip("/")): lang.locale for lang in i18n.config.languages if lang.build}
+
+
+def childrens_lessons(project_dir: Path = ROOT) -> list[str]:
+    """The zh lessons whose front matter says ``audience: children``, by file name."""
+    import yaml
+
+    from pingan.content.pages import split_front_matter
+
+    names = []
+    for path in sorted((project_dir / "content" / "zh" / "lessons").glob("*.md")):
+        yaml_text = split_front_matter(path.read_text(encoding="utf-8")).yaml_text
+        if yaml_text and (yaml.safe_load(yaml_text) or {}).get("audience") == "children":
+            names.append(path.stem)
+    return names
 
 
 def lang_of(path: str, project_dir: Path = ROOT) -> str:

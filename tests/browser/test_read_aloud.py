@@ -39,11 +39,17 @@ def _stub(page: Page, voices: str) -> None:
 @pytest.mark.parametrize(("prefix", "voice_lang"), [("", "zh-CN"), ("en/", "en-US")])
 def test_reads_the_lesson_and_highlights_each_sentence(page: Page, site_url: str, prefix: str, voice_lang: str) -> None:
     _stub(page, f'[{{"lang": "de-DE", "name": "de"}}, {{"lang": "{voice_lang}", "name": "own"}}]')
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
     page.goto(f"{site_url}{prefix}lessons/check-first/")
     button = page.locator(".pa-read__toggle")
     expect(button).to_be_visible()
     label = button.inner_text()
+    # readaloud.mjs is not part of the first load (issue 14's weight): it comes on first use.
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "readaloud" in u], requested
     button.click()
+    expect(page.locator(".pa-read")).to_have_attribute("data-pa-ready", "")
     page.wait_for_function("window.__paSpoken.length === 1")
     first = page.evaluate("(() => { const u = window.__paSpoken[0]; return {text: u.text, lang: u.lang, voice: u.voice.name}; })()")
     assert first["voice"] == "own" and first["lang"] == voice_lang

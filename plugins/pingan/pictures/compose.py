@@ -17,7 +17,12 @@ from xml.etree import ElementTree as ET
 _SVG_NS = "http://www.w3.org/2000/svg"
 _ID_ATTR_RE = re.compile(r'\s(?:id|data-[\w-]+)="[^"]*"')
 _NS_RE = re.compile(r'\sxmlns(?::\w+)?="[^"]*"')
-_NUM_RE = re.compile(r"-?\d+\.\d{2,}")
+#: A number with 2 or more decimals, from its start: in OpenMoji's compact path data
+#: ("40.5667-.093.0465") a number may start with "." right after another one.
+_NUM_RE = re.compile(r"-?(?<![\d.])\d*\.\d{2,}")
+_PATH_DATA_RE = re.compile(r'\sd="([^"]*)"')
+#: A group without attributes and without groups inside (unwrapped from the innermost out).
+_EMPTY_G_RE = re.compile(r"<g>((?:(?!<g[\s>]).)*?)</g>")
 
 #: The scenes' drawing area (4:3 keeps a figure large on a phone and on a slide).
 WIDTH, HEIGHT = 240, 180
@@ -66,8 +71,31 @@ def _glyph_body(code: str) -> str:
     body = "".join(parts)
     body = _NS_RE.sub("", _ID_ATTR_RE.sub("", body))
     # One decimal of a 72-unit grid is a twentieth of a pixel here, and a third fewer bytes.
-    body = _NUM_RE.sub(lambda m: f"{float(m.group(0)):.1f}".rstrip("0").rstrip("."), body)
-    return re.sub(r">\s+<", "><", body)
+    body = _NUM_RE.sub(_round, body)
+    body = _PATH_DATA_RE.sub(lambda m: f' d="{_short_path(m.group(1))}"', body)
+    # Plain groups (OpenMoji's layers) draw nothing of their own; black is #000.
+    body = body.replace("#000000", "#000").replace(" />", "/>")
+    body = re.sub(r">\s+<", "><", body)
+    while True:
+        flat = _EMPTY_G_RE.sub(r"\1", body)
+        if flat == body:
+            return body
+        body = flat
+
+
+def _round(m: re.Match[str]) -> str:
+    """One decimal; a whole number keeps its point when the next number starts with one."""
+    text = f"{float(m.group(0)):.1f}"
+    short = text.rstrip("0").rstrip(".")
+    return text if m.string[m.end() : m.end() + 1] == "." and "." not in short else short
+
+
+def _short_path(d: str) -> str:
+    """Path data with the same meaning in fewer bytes: no leading zeros, no needless separators."""
+    d = re.sub(r"(?<![\d.])0\.(\d)", r".\1", d.strip())
+    d = re.sub(r"\s*,\s*|\s+", " ", d)
+    d = re.sub(r" ?([A-Za-z]) ?", r"\1", d)
+    return re.sub(r" (-)", r"\1", d)
 
 
 def compose(scene: Scene) -> str:

@@ -13,7 +13,9 @@ import re
 from pingan.pictures.compose import compose
 from pingan.pictures.scenes import BY_NAME
 
-_IMG_RE = re.compile(r'<img\b[^>]*\bclass="pa-picture"[^>]*>')
+#: Any image: the deck may get the lesson's HTML before pingan-pictures has given its pictures
+#: their class, so a picture is known by its address (_SRC_RE), not by its class.
+_IMG_RE = re.compile(r"<img\b[^>]*>")
 _SRC_RE = re.compile(r'\bsrc="[^"]*assets/pingan/pictures/([\w-]+)\.svg"')
 _ALT_RE = re.compile(r'\balt="([^"]*)"')
 _SVG_OPEN_RE = re.compile(r"^<svg\b[^>]*>")

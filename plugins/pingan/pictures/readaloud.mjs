@@ -129,6 +129,8 @@ function init() {
   for (const root of document.querySelectorAll(`.${READ}`)) setup(root);
 }
 
-if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+// Loaded when the reader first taps the button (see READ_LOADER in pingan/mkdocs/pictures),
+// or at start from file://: set up at once, and again after each of Material's navigations.
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 else init();
+if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);

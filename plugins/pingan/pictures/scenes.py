@@ -15,7 +15,7 @@ from pingan.pictures.compose import Glyph, Scene
 GROUND = 150
 
 CHILD_GIRL, CHILD_BOY, CHILD = "1F467", "1F466", "1F9D2"
-WOMAN, MAN, OLD_MAN = "1F469", "1F468", "1F474"
+WOMAN, MAN, OLD_MAN, OLD_WOMAN = "1F469", "1F468", "1F474", "1F475"
 TEACHER = "1F469-200D-1F3EB"
 POLICE = "1F46E"
 SCHOOL, STORE, HOUSE, HOUSES, DOOR = "1F3EB", "1F3EC", "1F3E0", "1F3D8", "1F6AA"
@@ -32,6 +32,7 @@ CAR, GIFT, HEART, KEY, WRENCH, LOCK, SHUSH, PEOPLE, BADGE, RUN = (
     "1F4DB",
     "1F3C3",
 )
+MEMO = "1F4DD"
 
 
 def person(code: str, cx: float, size: float = 84, flip: bool = False) -> Glyph:
@@ -167,6 +168,45 @@ SCENES: tuple[Scene, ...] = (
         ),
         _WARM,
         _WARM_GROUND,
+    ),
+    # left-behind-children: at the village shop a man says "your dad sent me"; she runs home to
+    # ask grandma, who video-calls dad; the family's safety plan: phone numbers, who may fetch her.
+    Scene(
+        "left-behind-children-1",
+        (
+            thing(STORE, 194, 50, 76),
+            person(MAN, 146, 90, flip=True),
+            thing(SPEECH, 112, 40, 40),
+            person(CHILD_GIRL, 56, 80),
+            thing(QUESTION, 56, 36, 34),
+        ),
+        _SKY,
+        _SKY_GROUND,
+    ),
+    Scene(
+        "left-behind-children-2",
+        (
+            thing(HOUSE, 196, 44, 56),
+            person(CHILD_GIRL, 56, 78),
+            person(OLD_WOMAN, 136, 90, flip=True),
+            thing(PHONE, 206, 116, 44),
+            thing(HEART, 98, 52, 26),
+            thing(CHECK, 56, 40, 30),
+        ),
+        _WARM,
+        _WARM_GROUND,
+    ),
+    Scene(
+        "left-behind-children-3",
+        (
+            person(OLD_WOMAN, 196, 90, flip=True),
+            person(CHILD_GIRL, 48, 78),
+            thing(MEMO, 122, 96, 60),
+            thing(TELEPHONE, 104, 40, 34),
+            thing(HOUSE, 146, 40, 34),
+        ),
+        _SKY,
+        _SKY_GROUND,
     ),
     # Cards of the lessons for older readers: one sign of what the lesson is about.
     Scene(

@@ -12,9 +12,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import secrets
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,24 @@ if TYPE_CHECKING:
 PICTURES_URI = "assets/pingan/pictures/"
 READ_SCRIPT = Path(compose_module.__file__).parent / "readaloud.mjs"
 READ_URI = "assets/pingan/readaloud.mjs"
+#: What a children's lesson runs on load instead of readaloud.mjs (issue 14's 85 KB first load):
+#: show the buttons when a voice fits the page's language (readaloud.mjs picks among the same
+#: voices), and fetch readaloud.mjs as soon as the reader reaches for "read" (pointer down or
+#: focus), so that it usually runs the tap itself, inside the gesture (which iOS wants for
+#: speech); a tap that comes first is passed on once it has loaded. Hashed into the CSP.
+READ_LOADER = (
+    'const root = document.querySelector(".pa-read"), synth = window.speechSynthesis;'
+    "if (root && synth && window.SpeechSynthesisUtterance) {"
+    'const base = (document.documentElement.lang || "zh").toLowerCase().split("-")[0];'
+    'const tag = (v) => String(v.lang || "").toLowerCase().replace(/_/g, "-").split("-")[0];'
+    'const ready = () => root.hasAttribute("data-pa-ready");'
+    "const show = () => { if (!ready()) root.hidden = !(synth.getVoices() || []).some((v) => tag(v) === base); };"
+    'show(); if (synth.addEventListener) synth.addEventListener("voiceschanged", show);'
+    'const toggle = root.querySelector(".pa-read__toggle");'
+    "let loaded = null; const load = () => loaded || (loaded = import(SRC));"
+    'toggle.addEventListener("pointerdown", load); toggle.addEventListener("focus", load);'
+    'toggle.addEventListener("click", () => { if (!ready()) load().then(() => toggle.click()); });}'
+)
 #: The read-aloud buttons' words (msgids of the UI catalogs).
 READ_WORDS = {
     # TRANSLATORS: button above a children's lesson: the device reads the lesson aloud.
@@ -170,7 +189,7 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
             # From file:// a module script is refused: pingan-site writes a classic copy beside it.
             tag = f'<script defer src="{script.replace(".mjs?", ".js?")}"></script>'
         else:
-            tag = f'<script type="module" src="{script}"></script>'
+            tag = f'<script type="module">{READ_LOADER.replace("SRC", json.dumps(script))}</script>'
         return output[:end] + tag + output[end:] if end >= 0 else output.replace("</body>", tag + "</body>", 1)
 
     def on_page_context(
@@ -188,7 +207,9 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
             picture = card_picture(slug)
             cards.append(
                 Card(
-                    title=other.title or slug,
+                    # Page titles arrive escaped already (the sidebar prints them as they are);
+                    # the card escapes its text itself, so unescape once, not twice.
+                    title=unescape(other.title) if other.title else slug,
                     href=get_relative_url(other.url, page.url),
                     audience=str(meta.get("audience")),
                     age_band=str(meta["age_band"]) if meta.get("age_band") else None,
