@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
 from markupsafe import escape
 
 #: ``[[lessons]]`` alone on a line.

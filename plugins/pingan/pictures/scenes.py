@@ -239,9 +239,18 @@ SCENES: tuple[Scene, ...] = (
 BY_NAME: dict[str, Scene] = {scene.name: scene for scene in SCENES}
 
 
+#: Lessons whose card shows a scene that another lesson's card already shows on the same
+#: page: the picture is fetched once, so the home page stays within its weight budget.
+SHARED_CARD_SCENES: dict[str, str] = {
+    "going-abroad": "card-job-offers",  # a job offer far away: check it before you go
+    "intellectual-disability-protection": "card-spot-and-report",  # neighbours notice and report
+    "left-behind-caregivers": "left-behind-children-2",  # at home with grandma, a call to the parents
+}
+
+
 def card_picture(lesson: str) -> str | None:
     """The scene shown on a lesson's card: its first picture, else its card scene."""
-    for name in (f"{lesson}-1", f"card-{lesson}"):
+    for name in (f"{lesson}-1", f"card-{lesson}", SHARED_CARD_SCENES.get(lesson, "")):
         if name in BY_NAME:
             return name
     return None

@@ -186,7 +186,10 @@ def lesson_schema() -> dict[str, Any]:
         "url": {"type": "string", "pattern": "^https?://\\S+$"},
         "publisher": nonempty,
         "date": {
-            "type": "string",
+            # YAML reads a bare year (date: 2025) as a number; the check takes it as text.
+            "type": ["string", "integer"],
+            "minimum": 1900,
+            "maximum": 2100,
             "pattern": _pattern(_lessons.SOURCE_DATE_RE),
             "description": "when the source was published: YYYY-MM-DD, YYYY-MM or YYYY",
         },
