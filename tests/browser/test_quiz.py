@@ -73,7 +73,7 @@ class Texts:
         return self.t(self.q(quiz, qid)["options"][index]["text"])
 
     def path(self, page: str) -> str:
-        return f"{PREFIX[self.lang]}lessons/{page}/"
+        return f"{PREFIX[self.lang]}pages/{page}/"
 
 
 @pytest.fixture(params=LANGS)
@@ -324,7 +324,7 @@ def test_changed_quiz_does_not_restore_stale_answers(page: Page, tx: Texts, erro
         body = response.text().replace(f'data-pa-version="{old}"', 'data-pa-version="0123456789ab"')
         route.fulfill(response=response, body=body)
 
-    page.route(re.compile(r".*/lessons/demo/(index\.html)?$"), new_version)
+    page.route(re.compile(r".*/pages/demo/(index\.html)?$"), new_version)
     page.reload()
     quiz = region(page, tx, tx.demo)
     expect(quiz).to_have_attribute("data-pa-version", "0123456789ab")
