@@ -1,6 +1,7 @@
 // Ping'an Classroom slides: one slide at a time over the page pingan/present.py writes
-// (templates/present.html). One ES module, no dependencies, no build; written into the
-// page itself, so it runs from a folder (file://) too. No ?. or ?? for old browsers.
+// (templates/present.html). No dependencies, no build, no import or export: the site serves
+// it as the classic script assets/pingan/slides.js, so it runs from a folder (file://) too.
+// No ?. or ?? for old browsers.
 //   next: → PageDown Space, a click or a swipe; back: ← PageUp Shift+Space (arrows swap
 //   on right-to-left pages); Home/End; R: show/hide the answer; F: full screen;
 //   Esc: back to the lesson.

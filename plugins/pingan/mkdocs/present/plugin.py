@@ -16,13 +16,17 @@ A thin layer over :mod:`pingan.slides` (plain Python). What it adds is the MkDoc
   (``templates/present.html``) to ``<lesson url>/present/index.html``, in the
   language being built (static-i18n builds each language in turn).
 
-The slide page needs no server: every URL in it is relative, and its style
-sheet and script (``assets/slides.css``, ``assets/slides.mjs``) are written into
-it, so it also works opened from a folder (``file://``) on a classroom computer.
+The slide page needs no server: every URL in it is relative, and its style sheet
+and script are files of the site (``assets/pingan/slides.css``; ``assets/slides.mjs``
+served as the classic script ``assets/pingan/slides.js``, since browsers refuse ES
+modules from ``file://``), so it also works opened from a folder on a classroom computer.
+They are shared by every deck: a browser fetches them once for a whole lesson series,
+and the build compresses them once, not inside each of the ~100 decks (issue 12).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
@@ -58,6 +62,12 @@ ASSETS_DIR = paths.ASSETS_DIR
 TEMPLATES_DIR = paths.TEMPLATES_DIR
 #: Paper styles for every page, served as an ordinary file.
 PRINT_URI = "assets/pingan/print.css"
+#: The decks' style sheet and script: site path -> file of the package. The script has no
+#: import or export, so the module source runs as a classic script (which file:// allows).
+DECK_ASSETS = {
+    "assets/pingan/slides.css": ASSETS_DIR / "slides.css",
+    "assets/pingan/slides.js": ASSETS_DIR / "slides.mjs",
+}
 
 
 class PresentPlugin(BasePlugin[PresentConfig]):
@@ -72,6 +82,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._pa: dict[str, Any] = {}
         self._content: dict[str, str] = {}
         self._envs: dict[tuple[str, tuple[str, ...]], Environment] = {}
+        self._versions: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------------
 
@@ -92,11 +103,14 @@ class PresentPlugin(BasePlugin[PresentConfig]):
     # -- files ----------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add the print style sheet as a file of the site."""
+        """Add the print style sheet and the decks' style sheet and script as files of the site."""
         if not self.config.enabled:
             return None
-        if files.get_file_from_path(PRINT_URI) is None:
-            files.append(File.generated(config, PRINT_URI, abs_src_path=str(ASSETS_DIR / "print.css")))
+        for uri, src in {PRINT_URI: ASSETS_DIR / "print.css", **DECK_ASSETS}.items():
+            if uri in DECK_ASSETS:
+                self._versions[uri] = hashlib.sha256(src.read_bytes()).hexdigest()[:10]
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(src)))
         return files
 
     # -- pages ----------------------------------------------------------------------
@@ -215,9 +229,13 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             description=page.meta.get("description") or config.site_description or title,
             canonical=urljoin(config.site_url, deck_url) if config.site_url else "",
             qr=Markup(slides.qr_svg(url, i18n.fill(strings["qr"], {"url": url}))),
-            css=Markup(_asset("slides.css", "</style")),
-            js=Markup(_asset("slides.mjs", "</script")),
+            css=self._asset_url("assets/pingan/slides.css", deck_url),
+            js=self._asset_url("assets/pingan/slides.js", deck_url),
         )
+
+    def _asset_url(self, uri: str, deck_url: str) -> str:
+        """URL of a deck asset relative to the deck, with a version for caches."""
+        return f"{get_relative_url(uri, deck_url)}?v={self._versions.get(uri, '')}"
 
     def _env(self, lang: str) -> Environment:
         """Our template, with the theme's partials (the "Get help" box) and gettext in ``lang``."""
@@ -253,14 +271,6 @@ def _prefix(page_url: str, deck_url: str) -> str:
     """What relative URLs of the page need in front of them to work from the deck."""
     depth = deck_url.count("/") - page_url.count("/")
     return "../" * max(depth, 0)
-
-
-def _asset(name: str, closing: str) -> str:
-    """One of our front-end files, to be written inside the deck page."""
-    text = (ASSETS_DIR / name).read_text(encoding="utf-8")
-    if closing in text.lower():
-        raise ValueError(f"{name} must not contain {closing!r}: it is written inside the page")
-    return text
 
 
 def _json_script(data: dict[str, str]) -> Markup:
