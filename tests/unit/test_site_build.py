@@ -171,3 +171,20 @@ def test_switcher_on_every_page_offers_every_language_for_the_same_page(site_dir
             other = next(p for p, code in langs.items() if code == lang)
             expected = f"{other}/{rest}" if other else rest
             assert target.rstrip("/") == expected.rstrip("/"), (path, lang, href)
+
+
+def test_a_build_is_reproducible_and_leaves_no_placeholder(site_dir: Path, tmp_path: Path) -> None:
+    """Two builds of the same files give the same bytes, file for file (so a rebuild
+    recompresses only what changed, and a deploy diff shows only real changes); no
+    placeholder of our plugins is left in a page or a search index (the lesson cards' and
+    the quizzes' marks once put random text into the index of the lesson list)."""
+    again = build_site(ROOT, tmp_path / "again")
+    first = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    differ = [str(p) for p in first if (site_dir / p).read_bytes() != (again / p).read_bytes()]
+    assert differ == []
+    for path in first:
+        if path.suffix in (".html", ".json"):
+            text = (site_dir / path).read_text(encoding="utf-8")
+            assert not re.search(r"PALESSONS|PAQUIZ", text), path

@@ -137,9 +137,13 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
 
     @event_priority(95)  # after pingan-trust checked the lesson's HTML (100), before the deck keeps it (90)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Lesson pictures: their size, lazy loading and a class for their style."""
+        """Lesson pictures: their size, lazy loading and a class for their style. The cards'
+        placeholder becomes a comment: the search index (made from the content before the
+        cards go in) then holds no placeholder text, and is the same from build to build."""
         if not self.config.enabled:
             return None
+        if page.file.src_uri in self._card_pages:
+            html = re.sub(rf"<p>\s*{self._token}\s*</p>", f"<!--{self._token}-->", html, count=1)
         if "assets/pingan/pictures/" not in html:
             return html
 
@@ -233,7 +237,7 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
             age_text=lambda band: t.gettext("ages %(band)s") % {"band": band.replace("-", "–")},
             minutes_text=lambda n: t.ngettext("%(num)d minute", "%(num)d minutes", n) % {"num": n},
         )
-        content = re.sub(rf"<p>\s*{self._token}\s*</p>", lambda _m: html, page.content, count=1)
+        content = page.content.replace(f"<!--{self._token}-->", html, 1)
         page.content = content.replace(self._token, html)
         return context
 

@@ -9,9 +9,10 @@ checked once per build run, with everything else ``make check`` checks) and
 - ``on_files``: ``assets/pingan/quiz.mjs`` and ``quiz.css`` as ordinary, cacheable files.
 - ``on_page_markdown``: each reference becomes a placeholder, noted in the shared
   state (the slides find the page's quizzes there).
-- ``on_page_content``: placeholders become the rendered quiz, in the language
-  being built, with the script module after it.
-- ``on_post_page``: the stylesheet and the UI strings go into ``<head>``, on quiz pages only.
+- ``on_page_content``: each placeholder's quiz is rendered, in the language being
+  built, and a comment marks its place (the script module follows the content).
+- ``on_post_page`` (first of all plugins): each quiz goes in at its mark; the
+  stylesheet and the UI strings go into ``<head>``, on quiz pages only.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self._token = secrets.token_hex(6).upper()
         self._slots: dict[str, list[tuple[str, str]]] = {}
         self._unknown: list[str] = []
-        self._quiz_pages: set[str] = set()
+        self._quiz_pages: dict[str, list[tuple[str, str]]] = {}  # page -> (mark, quiz HTML)
         self._versions: dict[str, str] = {}
 
     @property
@@ -115,7 +116,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Forget the previous build's pages (static-i18n runs one build per language)."""
-        self._slots, self._unknown, self._quiz_pages = {}, [], set()
+        self._slots, self._unknown, self._quiz_pages = {}, [], {}
         state.shared(config).slots.clear()
 
     # -- files ------------------------------------------------------------------
@@ -225,6 +226,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         lang = _current_language(config)
         strings = i18n.quiz_strings(lang)
         used: dict[str, int] = {}
+        quizzes: list[tuple[str, str]] = []
         for token, quiz_id in slots:
             at = html.find(token)
             if at < 0:  # another plugin dropped it; nothing to replace
@@ -241,21 +243,31 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 heading_level=level,
                 uid=uid,
             )
+            # In the page's content, a comment marks the spot; the quiz goes there in
+            # on_post_page. So what reads page.content in between (Material's search, which
+            # would parse every tag of the quiz only to skip it) never sees the quiz.
+            mark = f"<!--{token}-->"
+            quizzes.append((mark, quiz_html))
             alone = re.search(rf"<p>\s*{token}\s*</p>", html)
             if alone:  # the paragraph Markdown made around the placeholder goes too
-                html = html[: alone.start()] + quiz_html + html[alone.end() :]
+                html = html[: alone.start()] + mark + html[alone.end() :]
             else:
-                html = html.replace(token, quiz_html, 1)
+                html = html.replace(token, mark, 1)
         if not used:
             return None
-        self._quiz_pages.add(page.file.src_uri)
+        self._quiz_pages[page.file.src_uri] = quizzes
         script = self._asset_url(SCRIPT_URI, page)
         return f'{html}\n<script type="module" src="{script}"></script>'
 
+    @event_priority(100)  # first: every other plugin's on_post_page sees the page with its quizzes
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """On quiz pages only: the stylesheet and the UI strings in ``<head>``."""
-        if not self.config.enabled or page.file.src_uri not in self._quiz_pages:
+        """On quiz pages only: each quiz where its mark is; the stylesheet and the UI strings
+        in ``<head>``."""
+        quizzes = self._quiz_pages.get(page.file.src_uri) if self.config.enabled else None
+        if not quizzes:
             return None
+        for mark, quiz_html in quizzes:
+            output = output.replace(mark, quiz_html, 1)
         css = self._asset_url(STYLE_URI, page)
         head = (
             f'<link rel="stylesheet" href="{css}">\n'
