@@ -339,3 +339,28 @@ def test_no_qr_code_for_a_local_preview_address(url: str, local: bool) -> None:
     from pingan.mkdocs.present.plugin import _is_local
 
     assert _is_local(url) is local
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "先问一问，再决定。", "Check first, then decide.", "e\u0301 combining", "ئۇيغۇرچە\u064b", "a\tb\nc\r", "１２３ＡＢＣ"],
+)
+def test_text_width_is_the_sum_of_its_characters_widths(text: str) -> None:
+    """The width used to fill slides: wide (CJK, full-width) characters 1 em, tab and line
+    breaks 0.3, combining marks nothing, every other character 0.58, whatever was measured
+    before (widths are kept per character)."""
+    import importlib
+    import unicodedata
+
+    paginate = importlib.import_module("pingan.slides.paginate")
+
+    def expected(ch: str) -> float:
+        if ch in "\t\n\r":
+            return 0.3
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            return 1.0
+        return 0.0 if unicodedata.combining(ch) else 0.58
+
+    want = sum((expected(ch) for ch in text), 0.0)
+    assert paginate.em_width.__wrapped__(text) == want
+    assert paginate.em_width.__wrapped__(text[::-1]) == sum((expected(ch) for ch in text[::-1]), 0.0)

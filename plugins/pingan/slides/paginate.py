@@ -32,20 +32,31 @@ _SENTENCE_END_RE = re.compile(r"[。！？；][”’」』）)]*|[.!?;؟][”�
 # -- pagination -------------------------------------------------------------------------
 
 
+def _char_width(ch: str) -> float:
+    if ch in "\n\r\t":
+        return 0.3
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.0
+    if unicodedata.combining(ch):
+        return 0.0
+    return 0.58
+
+
+#: Width of each character met so far: a lesson uses a few hundred distinct characters, so a
+#: look-up here replaces two Unicode database calls per character.
+_CHAR_WIDTHS: dict[str, float] = {}
+
+
 @lru_cache(maxsize=8192)
 def em_width(text: str) -> float:
     """Rough width of ``text`` in em: CJK and other wide characters 1, the rest about half."""
-    width = 0.0
-    for ch in text:
-        if ch in "\n\r\t":
-            width += 0.3
-        elif unicodedata.east_asian_width(ch) in ("W", "F"):
-            width += 1.0
-        elif unicodedata.combining(ch):
-            continue
-        else:
-            width += 0.58
-    return width
+    widths = _CHAR_WIDTHS
+    try:
+        return sum(map(widths.__getitem__, text), 0.0)
+    except KeyError:  # a character not met before
+        for ch in set(text).difference(widths):
+            widths[ch] = _char_width(ch)
+        return sum(map(widths.__getitem__, text), 0.0)
 
 
 def _lines(text: str, width: float = LINE_EM) -> float:

@@ -81,7 +81,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._theme_dirs: list[str] = []
         self._pa: dict[str, Any] = {}
         self._content: dict[str, str] = {}
-        self._envs: dict[tuple[str, tuple[str, ...]], Environment] = {}
+        self._envs: dict[tuple[str, ...], Environment] = {}
         self._versions: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------------
@@ -238,27 +238,30 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         return f"{get_relative_url(uri, deck_url)}?v={self._versions.get(uri, '')}"
 
     def _env(self, lang: str) -> Environment:
-        """Our template, with the theme's partials (the "Get help" box) and gettext in ``lang``."""
-        key = (lang, tuple(self._theme_dirs))
+        """Our template, with the theme's partials (the "Get help" box) and gettext in ``lang``.
+
+        One environment for every language, so each template is compiled once per build
+        run, not once per language; decks are rendered one at a time, and the language's
+        words are installed before each (again each time: `mkdocs serve` picks up an edited
+        catalog, as pingan.core.catalogs caches by mtime).
+        """
+        key = tuple(self._theme_dirs)
         env = self._envs.get(key)
-        if env is not None:
-            # Again each time: `mkdocs serve` picks up an edited catalog (pingan.core.catalogs caches by mtime).
-            env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
-            return env
-        env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(
-                [jinja2.FileSystemLoader(str(TEMPLATES_DIR)), jinja2.FileSystemLoader(self._theme_dirs)]
-            ),
-            # Our page escapes everything; the theme's partials (the "Get help" box) are
-            # written exactly as on every other page, where Material does not autoescape.
-            autoescape=lambda name: not (name or "").startswith("partials/"),
-            extensions=["jinja2.ext.i18n"],
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        if env is None:
+            env = jinja2.Environment(
+                loader=jinja2.ChoiceLoader(
+                    [jinja2.FileSystemLoader(str(TEMPLATES_DIR)), jinja2.FileSystemLoader(self._theme_dirs)]
+                ),
+                # Our page escapes everything; the theme's partials (the "Get help" box) are
+                # written exactly as on every other page, where Material does not autoescape.
+                autoescape=lambda name: not (name or "").startswith("partials/"),
+                extensions=["jinja2.ext.i18n"],
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            env.filters["fill"] = _fill
+            self._envs[key] = env
         env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
-        env.filters["fill"] = _fill
-        self._envs[key] = env
         return env
 
 
