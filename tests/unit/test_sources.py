@@ -98,3 +98,14 @@ def test_nothing_is_written_while_a_lesson_cannot_be_read(project: Path, capsys)
     out = capsys.readouterr().out
     assert "content/zh/lessons/saying-no.md:" in out and "Nothing was written" in out
     assert page.read_text(encoding="utf-8") == before
+
+
+def test_a_site_without_a_sources_page_gets_one_from_make_sources(project: Path) -> None:
+    """No page is no problem for make check; make sources writes the default language's."""
+    page = project / "content" / "zh" / "sources.md"
+    page.unlink()
+    assert [p for p in run_check(project).errors if p.path.endswith("sources.md")] == []
+    assert sources_main(["--root", str(project)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: 资料来源\n---\n\n# 资料来源\n\n## 其他资料\n\n- ")
+    assert "    - 用于：[" in text

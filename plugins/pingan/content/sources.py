@@ -23,19 +23,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from babel.dates import format_date, format_skeleton
 
 from pingan.core.languages import babel_locale
 from pingan.core.problems import Problem
-from pingan.model import Site
 
-__all__ = ["PAGE", "Wording", "check_sources_pages", "sources_page", "write_sources_pages"]
+if TYPE_CHECKING:
+    from pingan.model import Site
+
+__all__ = ["PAGE", "SOURCES_TITLE", "Wording", "check_sources_pages", "sources_page", "write_sources_pages"]
 
 #: The page, in each language's folder.
 PAGE = "sources.md"
+#: "Sources" in each language: the page's title, and the heading of a lesson's last section.
+SOURCES_TITLE = {"zh": "资料来源", "zh-Hant": "資料來源", "en": "Sources", "vi": "Nguồn tài liệu", "ug": "مەنبەلەر"}
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,11 @@ class Wording:
 
 
 WORDINGS: dict[str, Wording] = {
-    "zh": Wording("资料来源", "用于：", "、", "其他资料", "。", "，", "。"),
-    "zh-Hant": Wording("資料來源", "用於：", "、", "其他資料", "。", "，", "。"),
-    "en": Wording("Sources", "Used in: ", ", ", "Other sources", ". ", ", ", ". "),
-    "vi": Wording("Nguồn tài liệu", "Dùng trong: ", ", ", "Tài liệu khác", ". ", ", ", ". "),
-    "ug": Wording("مەنبەلەر", "ئىشلىتىلگەن دەرسلەر: ", "، ", "باشقا مەنبەلەر", ". ", "، ", ". "),
+    "zh": Wording(SOURCES_TITLE["zh"], "用于：", "、", "其他资料", "。", "，", "。"),
+    "zh-Hant": Wording(SOURCES_TITLE["zh-Hant"], "用於：", "、", "其他資料", "。", "，", "。"),
+    "en": Wording(SOURCES_TITLE["en"], "Used in: ", ", ", "Other sources", ". ", ", ", ". "),
+    "vi": Wording(SOURCES_TITLE["vi"], "Dùng trong: ", ", ", "Tài liệu khác", ". ", ", ", ". "),
+    "ug": Wording(SOURCES_TITLE["ug"], "ئىشلىتىلگەن دەرسلەر: ", "، ", "باشقا مەنبەلەر", ". ", "، ", ". "),
 }
 
 #: a source's line: ends with its link.
@@ -210,12 +214,13 @@ def sources_page(site: Site, lang: str, current: str | None) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).rstrip("\n") + "\n"
 
 
-def _pages(site: Site) -> list[tuple[str, Path]]:
-    """The Sources page of every language that has one, and of the default language."""
+def _pages(site: Site, *, create: bool) -> list[tuple[str, Path]]:
+    """The Sources page of every language that has one; with ``create``, also the default
+    language's when it has none yet and the lessons cite sources (a site need not have one)."""
     found = []
     for lang in site.languages:
         path = site.settings.lang_dir(lang) / PAGE
-        if path.is_file() or (lang == site.default_language and cited_sources(site, lang)):
+        if path.is_file() or (create and lang == site.default_language and cited_sources(site, lang)):
             found.append((lang, path))
     return found
 
@@ -223,7 +228,7 @@ def _pages(site: Site) -> list[tuple[str, Path]]:
 def write_sources_pages(site: Site) -> list[Path]:
     """Write every Sources page that is out of date; return those written."""
     written = []
-    for lang, path in _pages(site):
+    for lang, path in _pages(site, create=True):
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         text = sources_page(site, lang, current)
         if text != current:
@@ -233,15 +238,11 @@ def write_sources_pages(site: Site) -> list[Path]:
 
 
 def check_sources_pages(site: Site) -> list[Problem]:
-    """One problem per Sources page that ``make sources`` would change, at its first line that differs."""
+    """One problem per Sources page that ``make sources`` would change, at its first line that
+    differs. A site without Sources pages has nothing to check."""
     problems = []
-    for lang, path in _pages(site):
+    for lang, path in _pages(site, create=False):
         shown = site.settings.shown(path)
-        if not path.is_file():
-            problems.append(
-                Problem(shown, 1, "the lessons cite sources but there is no Sources page; run make sources")
-            )
-            continue
         current = path.read_text(encoding="utf-8")
         wanted = sources_page(site, lang, current)
         if wanted == current:
