@@ -109,3 +109,17 @@ def test_a_site_without_a_sources_page_gets_one_from_make_sources(project: Path)
     text = page.read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: 资料来源\n---\n\n# 资料来源\n\n## 其他资料\n\n- ")
     assert "    - 用于：[" in text
+
+
+def test_a_retitled_lesson_is_a_warning_and_make_sources_relinks_it(project: Path) -> None:
+    """Only the lines linking the lessons differ: make check warns and still passes."""
+    lesson = project / "content" / "en" / "lessons" / "check-first.md"
+    old = "Check first, then decide"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace(f"title: {old}", "title: Ask first", 1), encoding="utf-8")
+    report = run_check(project)
+    stale = [p for p in report.problems if p.path == "content/en/sources.md"]
+    assert [(p.severity, "run make sources" in p.message) for p in stale] == [("warning", True)]
+    assert report.ok
+    assert sources_main(["--root", str(project)]) == 0
+    text = (project / "content" / "en" / "sources.md").read_text(encoding="utf-8")
+    assert "[Ask first](lessons/check-first.md)" in text and f"[{old}]" not in text

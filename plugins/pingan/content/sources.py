@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date, format_skeleton
 
 from pingan.core.languages import babel_locale
-from pingan.core.problems import Problem
+from pingan.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from pingan.model import Site
@@ -239,24 +239,32 @@ def write_sources_pages(site: Site) -> list[Path]:
 
 def check_sources_pages(site: Site) -> list[Problem]:
     """One problem per Sources page that ``make sources`` would change, at its first line that
-    differs. A site without Sources pages has nothing to check."""
+    differs. A site without Sources pages has nothing to check.
+
+    An error when the page lacks a source a lesson cites, or lists one no lesson cites (what
+    readers are promised: every source, each checkable); a warning when only the lines that
+    link the lessons differ (a lesson retitled, or citing a source it did not before).
+    """
     problems = []
     for lang, path in _pages(site, create=False):
-        shown = site.settings.shown(path)
         current = path.read_text(encoding="utf-8")
         wanted = sources_page(site, lang, current)
         if wanted == current:
             continue
         have, want = current.splitlines(), wanted.splitlines()
-        line = (
-            next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want))) + 1
-        )
-        problems.append(
-            Problem(
-                shown,
-                line,
-                "this page is out of date with the sources of the lessons (a source added, removed, or "
-                "used by other lessons); run make sources, which rewrites the list and keeps your wording",
+        line = next((i for i, (a, b) in enumerate(zip(have, want, strict=False)) if a != b), min(len(have), len(want)))
+        listed = [key for _heading, kept in _parse(current)[1] for key, _line in kept if key is not None]
+        severity: Severity = "warning"
+        if sorted(listed) != sorted(cited_sources(site, lang)):
+            message = (
+                "this page does not list the sources of the lessons (a source was added to a lesson, "
+                "or no lesson cites one any more); run make sources, which rewrites the list and keeps your wording"
             )
-        )
+            severity = "error"
+        else:
+            message = (
+                "the lessons linked under the sources have changed (a lesson retitled, or citing a source "
+                "anew); run make sources"
+            )
+        problems.append(Problem(site.settings.shown(path), line + 1, message, severity))
     return problems
