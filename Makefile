@@ -15,7 +15,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 # MkDocs 1.6 prints a notice about 2.0 on every run; we pin < 2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: export schemas node-tools nginx setup serve build bundle bench screenshots check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
+.PHONY: export schemas sources node-tools nginx setup serve build bundle bench screenshots check lint i18n i18n-status i18n-current test unit browser-test chromium clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ schemas: setup
 # npm packages some tests use (a GIFT parser), into the git-ignored .cache/node/.
 node-tools:
 	@$(PYTHON) tests/node_tools.py --install
+
+# The Sources page of each language (content/<lang>/sources.md) from the lessons' sources:
+# every source a lesson cites, once, with the lessons using it; the page's wording is kept.
+sources: setup
+	$(BIN)/python -m pingan.cli.sources
 
 # Every problem in lessons, quizzes, links, hotlines and settings, one per line: path:line: message.
 check: setup

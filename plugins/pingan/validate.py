@@ -21,6 +21,7 @@ from pingan.content.config_checks import check_settings
 from pingan.content.lessons import check_page_front_matter, is_lesson, load_lesson
 from pingan.content.links import PageChecker
 from pingan.content.settings import SiteSettings, read_site
+from pingan.content.sources import check_sources_pages
 from pingan.core import catalogs as ui_catalogs
 from pingan.core import yamlnodes as nodes
 from pingan.core.languages import is_quiz_file
@@ -275,6 +276,10 @@ def run_check(
         extension_configs=settings.markdown_configs,
     )
     site.page_quizzes = pages.page_quizzes
+    if all(lesson.meta is not None for lesson in site.lessons.values()):
+        # The Sources pages list what the lessons cite (make sources); judged only once
+        # every lesson's front matter can be read.
+        problems += check_sources_pages(site)
     problems.sort(key=lambda p: (p.path, p.line))
     return Report(problems, files, site)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pingan.export.__main__ import export, site_languages
+from pingan.content.settings import read_site
+from pingan.export.__main__ import export
 import node_tools
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +39,17 @@ def quiz_questions() -> dict[str, list[dict]]:
     return out
 
 
+def site_languages() -> list[str]:
+    """The languages the site builds, as mkdocs.yml names them (the one reader of it)."""
+    settings, problems = read_site(ROOT)
+    assert settings is not None, problems
+    return settings.languages
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export")
-    export(ROOT / "mkdocs.yml", out)
+    export(ROOT, out)
     return out
 
 
@@ -57,7 +65,7 @@ def parse_gift(parser: Path, path: Path) -> list[dict]:
 
 
 def test_gift_parses_with_every_question_once_per_language(exported, gift_parser):
-    langs, _names, _dir = site_languages(ROOT / "mkdocs.yml")
+    langs = site_languages()
     quizzes = quiz_questions()
     expected_ids = {f"pingan.{quiz}.{q['id']}" for quiz, qs in quizzes.items() for q in qs}
     assert len(expected_ids) == sum(len(qs) for qs in quizzes.values())
@@ -124,7 +132,7 @@ def test_qti_packages_are_read_and_scored_by_pyslet(exported, tmp_path):
     import pyslet.imscpv1p2 as cp
     import pyslet.qtiv2.xml as qtixml
 
-    langs, _names, _dir = site_languages(ROOT / "mkdocs.yml")
+    langs = site_languages()
     quizzes = quiz_questions()
     for lang in langs:
         for quiz, qs in quizzes.items():
@@ -170,7 +178,15 @@ def test_follow_up_is_exported_after_its_question_and_says_which_choice(exported
 
 
 def test_export_is_reproducible(exported, tmp_path):
-    export(ROOT / "mkdocs.yml", tmp_path)
+    export(ROOT, tmp_path)
     for path in exported.rglob("*"):
         if path.is_file():
             assert (tmp_path / path.relative_to(exported)).read_bytes() == path.read_bytes(), path
+
+
+def test_each_language_is_filed_under_its_own_site_name(exported):
+    """The Moodle category of a language is that language's site name from mkdocs.yml."""
+    en = (exported / "gift" / "en" / "pingan-en.gift.txt").read_text(encoding="utf-8")
+    zh = (exported / "gift" / "zh" / "pingan-zh.gift.txt").read_text(encoding="utf-8")
+    assert "$CATEGORY: $course$/top/Ping'an Classroom/" in en
+    assert "$CATEGORY: $course$/top/平安课堂/" in zh

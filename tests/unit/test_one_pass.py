@@ -318,21 +318,28 @@ def test_option_lists_of_the_check_follow_the_plugins() -> None:
     """The options the check knows are exactly those the plugins (ours and static-i18n) accept."""
     from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 
-    from pingan.content.config_checks import I18N_LANGUAGE_OPTIONS, PLUGIN_OPTIONS
+    from pingan.content.config_checks import PLUGIN_OPTIONS
     from pingan.mkdocs.present.config import PresentConfig
     from pingan.mkdocs.quiz.config import QuizConfig
     from pingan.mkdocs.site.config import SiteConfig
 
-    classes = {"pingan-site": SiteConfig, "pingan-quiz": QuizConfig, "pingan-present": PresentConfig, "i18n": I18nPluginConfig}
+    classes = {
+        "pingan-site": SiteConfig,
+        "pingan-quiz": QuizConfig,
+        "pingan-present": PresentConfig,
+        "i18n": I18nPluginConfig,
+        "i18n languages": I18nPluginLanguage,
+    }
 
     def keys(config_class: type) -> set[str]:
         config = config_class()
         config.load_dict({})
         return set(config.keys())
 
+    assert set(PLUGIN_OPTIONS) == set(classes)
     for name, config_class in classes.items():
-        assert set(PLUGIN_OPTIONS[name]) == keys(config_class) | {"enabled"}, name
-    assert set(I18N_LANGUAGE_OPTIONS) == keys(I18nPluginLanguage)
+        enabled = set() if name == "i18n languages" else {"enabled"}
+        assert set(PLUGIN_OPTIONS[name]) == keys(config_class) | enabled, name
 
 
 def test_full_build_reads_each_quiz_file_once_and_says_little(

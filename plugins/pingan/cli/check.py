@@ -26,6 +26,8 @@ hotline file, then checks:
 - the hotline file (and an edition file, ``plugins: pingan-site: edition:``);
 - every language of ``mkdocs.yml`` has a content folder and interface
   translations.
+- each language's Sources page (``content/<lang>/sources.md``) lists what the lessons
+  cite, as ``make sources`` writes it (``pingan.content.sources``).
 
 Output: one line per problem, ``path:line: message`` (a warning's message
 starts with ``warning: ``), sorted by path and line, then a summary line.

@@ -47,11 +47,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from pingan.content.pages import split_front_matter
 from pingan.content.settings import SiteSettings, read_site
-from pingan.core.languages import is_quiz_file, translation_file, translation_name
+from pingan.core import yamlnodes as nodes
+from pingan.core.languages import is_quiz_file, translation_file, translation_files, translation_name
 from pingan.core.problems import Problem
 
 __all__ = [
@@ -163,30 +164,20 @@ def _page_entry(settings: SiteSettings, lang: str, source: Path) -> Entry:
 def _inline_coverage(quiz: Path, lang: str, default: str, languages: Sequence[str]) -> tuple[int, int]:
     """How many texts of a quiz are written per language inline, and how many have ``lang``."""
     try:
-        root = yaml.compose(quiz.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = nodes.compose(quiz.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError):
         return 0, 0
     known = set(languages) | {default, lang}
-    total = have = 0
-    stack: list[Node] = [root] if root is not None else []
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            keys = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
-            if default in keys and set(keys) <= known:
-                total += 1
-                value = keys.get(lang)
-                if isinstance(value, ScalarNode) and value.value.strip():
-                    have += 1
-                continue
-            stack.extend(v for _k, v in node.value)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-    return total, have
+
+    def texts(node: Node) -> dict[str, Node] | None:
+        """A text per language (``{zh: …, en: …}``): its texts by language, else None."""
+        if not isinstance(node, MappingNode):
+            return None
+        keys = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
+        return keys if default in keys and set(keys) <= known else None
+
+    found = [t for node in nodes.walk(root, leaf=lambda n: texts(n) is not None) if (t := texts(node)) is not None]
+    return len(found), sum(nodes.has_text(t.get(lang)) for t in found)
 
 
 def _recorded_quiz_hash(path: Path) -> object:
@@ -380,11 +371,13 @@ def mark_current(paths: Sequence[Path], root: Path, *, all_lang: str | None = No
         default_dir = settings.lang_dir(settings.default_language)
         if lang_dir.is_dir():
             targets += sorted(p for p in lang_dir.rglob("*.md") if (default_dir / p.relative_to(lang_dir)).is_file())
-        if settings.quiz_dir is not None and settings.quiz_dir.is_dir():
+        if settings.quiz_dir is not None:
             targets += sorted(
                 p
-                for p in settings.quiz_dir.glob(f"*.{all_lang}.yml")
-                if (settings.quiz_dir / f"{p.name.split('.')[0]}.yml").is_file()
+                for quiz_id, found in translation_files(settings.quiz_dir).items()
+                if (settings.quiz_dir / f"{quiz_id}.yml").is_file()
+                for p in found
+                if translation_name(p) == (quiz_id, all_lang)
             )
     done: list[str] = []
     for target in targets:

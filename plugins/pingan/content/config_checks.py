@@ -17,8 +17,9 @@ from pingan.core.problems import Problem
 
 __all__ = ["PLUGIN_OPTIONS", "check_settings"]
 
-#: The options each plugin accepts (a test keeps these in step with the plugins' own
-#: config classes). ``enabled`` is MkDocs' own switch, valid for every plugin.
+#: The options each plugin accepts, and (``"i18n languages"``) those of one entry of
+#: mkdocs-static-i18n's ``languages:``. A test keeps these in step with the plugins' own
+#: config classes. ``enabled`` is MkDocs' own switch, valid for every plugin.
 PLUGIN_OPTIONS: dict[str, tuple[str, ...]] = {
     "pingan-site": ("enabled", "hotlines", "edition", "editions_dir"),
     "pingan-quiz": ("enabled", "quiz_dir", "incomplete_languages"),
@@ -32,26 +33,25 @@ PLUGIN_OPTIONS: dict[str, tuple[str, ...]] = {
         "reconfigure_search",
         "languages",
     ),
+    "i18n languages": (
+        "build",
+        "copyright",
+        "default",
+        "extra",
+        "fixed_link",
+        "link",
+        "locale",
+        "name",
+        "nav",
+        "nav_translations",
+        "admonition_translations",
+        "site_author",
+        "site_description",
+        "site_name",
+        "site_url",
+        "theme",
+    ),
 }
-#: The keys of one entry of mkdocs-static-i18n's ``languages:``.
-I18N_LANGUAGE_OPTIONS: tuple[str, ...] = (
-    "build",
-    "copyright",
-    "default",
-    "extra",
-    "fixed_link",
-    "link",
-    "locale",
-    "name",
-    "nav",
-    "nav_translations",
-    "admonition_translations",
-    "site_author",
-    "site_description",
-    "site_name",
-    "site_url",
-    "theme",
-)
 
 
 def check_settings(settings: SiteSettings) -> list[Problem]:
@@ -92,7 +92,9 @@ def _plugin_options(settings: SiteSettings) -> list[Problem]:
             languages = nodes.get(config, "languages")
             for entry in languages.value if isinstance(languages, SequenceNode) else []:
                 locale = nodes.scalar(nodes.get(entry, "locale")) or "?"
-                problems += _unknown_keys(entry, I18N_LANGUAGE_OPTIONS, f'the language "{locale}" of the i18n plugin')
+                problems += _unknown_keys(
+                    entry, PLUGIN_OPTIONS["i18n languages"], f'the language "{locale}" of the i18n plugin'
+                )
     return problems
 
 

@@ -35,6 +35,7 @@ from pingan.content.pages import (
     iter_lessons,
     split_front_matter,
 )
+from pingan.content.sources import SOURCES_TITLE
 from pingan.core import yamlnodes as nodes
 from pingan.core.paths import shown_path
 from pingan.core.problems import Problem
@@ -55,8 +56,6 @@ __all__ = [
     "split_front_matter",
 ]
 
-#: The heading of the sources section, by language, for messages.
-SOURCES_HEADING = {"zh": "资料来源", "en": "Sources"}
 #: The heading of the quiz section, by language: a missing quiz line is reported there.
 QUIZ_HEADING = {"zh": "小测验", "en": "Quiz"}
 
@@ -97,7 +96,7 @@ class LessonChecker(FrontMatterChecker):
                     f"this lesson has no quiz; add the line [[quiz {stem}]] {where} "
                     f"(the quiz file is {self.quiz_dir}/{stem}.yml)",
                 )
-        heading = SOURCES_HEADING.get(self.lang)
+        heading = SOURCES_TITLE.get(self.lang)
         wanted = f'"## {heading}"' if heading else "its sources heading"
         if not h2:
             self.error(

@@ -37,6 +37,8 @@ class SiteSettings:
     folders: bool = True
     #: line in mkdocs.yml of each language's entry.
     language_lines: dict[str, int] = field(default_factory=dict)
+    #: each language's site name (its entry's ``site_name``, else the site's own).
+    site_names: dict[str, str] = field(default_factory=dict)
     hotlines_file: Path | None = None
     #: True when mkdocs.yml names the hotline file (then it must exist).
     hotlines_required: bool = False
@@ -108,6 +110,7 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
             )
         )
 
+    site_name = str(nodes.value(nodes.get(doc, "site_name")) or "")
     theme = nodes.get(doc, "theme")
     theme_lang = nodes.value(nodes.get(theme, "language")) or nodes.value(nodes.get(theme, "locale")) or "en"
     plugins = {name: (conf, where) for name, conf, where in nodes.named_items(nodes.get(doc, "plugins"))}
@@ -126,6 +129,7 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
             code = str(code)
             languages.append(code)
             settings.language_lines[code] = (locale or entry).start_mark.line + 1
+            settings.site_names[code] = str(nodes.value(nodes.get(entry, "site_name")) or site_name)
             if nodes.value(nodes.get(entry, "default")) is True and not default:
                 default = code
         default = default or (languages[0] if languages else "")
@@ -134,6 +138,7 @@ def read_site(root: Path) -> tuple[SiteSettings | None, list[Problem]]:
         languages = [default]
         settings.folders = False
         settings.language_lines[default] = (nodes.get(theme, "language") or doc).start_mark.line + 1
+        settings.site_names[default] = site_name
     languages.remove(default)
     settings.languages = [default, *languages]
     settings.default_language = default

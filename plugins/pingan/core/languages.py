@@ -86,6 +86,16 @@ def translation_file(quiz_file: Path, lang: str) -> Path:
     return quiz_file.with_name(f"{quiz_file.stem}.{lang}.yml")
 
 
+def translation_files(quiz_dir: Path) -> dict[str, list[Path]]:
+    """The translation files in ``quiz_dir`` by quiz id, each quiz's sorted by name."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(quiz_dir.iterdir() if quiz_dir.is_dir() else (), key=lambda p: p.name):
+        named = translation_name(path)
+        if named is not None and path.is_file():
+            found.setdefault(named[0], []).append(path)
+    return found
+
+
 def is_quiz_file(path: Path) -> bool:
     """True for a quiz file (``<id>.yml``), not a translation file."""
     return path.suffix == ".yml" and translation_name(path) is None

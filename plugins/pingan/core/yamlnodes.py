@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -100,7 +100,7 @@ def is_empty(node: Node) -> bool:
     return isinstance(node, ScalarNode) and (node.tag == NULL_TAG or not node.value.strip())
 
 
-def has_text(node: Node) -> bool:
+def has_text(node: Node | None) -> bool:
     """True for a scalar with something in it (not empty, not null)."""
     return isinstance(node, ScalarNode) and node.tag != NULL_TAG and bool(node.value.strip())
 
@@ -151,21 +151,34 @@ def suggest(word: str, choices: Iterable[str], *, lead: str = "expected one of",
     return f"; {lead}: " + ", ".join(f'"{c}"' if quote else c for c in choices)
 
 
-def duplicate_keys(root: Node) -> list[tuple[Node, str]]:
-    """Keys written twice in one place (PyYAML silently keeps the last), and keys that are
-    not plain words: ``(node, message)`` each."""
-    found: list[tuple[Node, str]] = []
-    seen: set[int] = set()  # aliases can share (or loop back to) a node
-    stack = [root]
+def walk(root: Node | None, *, leaf: Callable[[Node], bool] | None = None) -> Iterator[Node]:
+    """Every node under ``root`` (itself included) once, though aliases share (or loop back
+    to) a node; a mapping's values are walked, not its keys. A node for which ``leaf`` is
+    true is yielded but not walked into."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
+        yield node
+        if leaf is not None and leaf(node):
+            continue
+        if isinstance(node, MappingNode):
+            stack.extend(value for _key, value in reversed(node.value))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def duplicate_keys(root: Node) -> list[tuple[Node, str]]:
+    """Keys written twice in one place (PyYAML silently keeps the last), and keys that are
+    not plain words: ``(node, message)`` each."""
+    found: list[tuple[Node, str]] = []
+    for node in walk(root):
         if isinstance(node, MappingNode):
             first: dict[str, int] = {}
-            for key, value in node.value:
-                stack.append(value)
+            for key, _value in node.value:
                 if not isinstance(key, ScalarNode):
                     found.append((key, 'a key must be a plain word such as "title"'))
                     continue
@@ -175,8 +188,6 @@ def duplicate_keys(root: Node) -> list[tuple[Node, str]]:
                     )
                 else:
                     first[key.value] = line(key)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
     return found
 
 

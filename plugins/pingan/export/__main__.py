@@ -14,59 +14,27 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from pingan.content.settings import read_site
 from pingan.export import gift, qti
 from pingan.export.items import items
 from pingan.quiz.loader import load_quizzes
 from pingan.quiz.model import Quiz
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml with its ``!ENV`` and Python tags read as plain values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def site_languages(config_file: Path) -> tuple[list[str], dict[str, str], Path]:
-    """The languages mkdocs.yml builds (default first), each one's site name, and the quiz folder."""
-    conf: dict[str, Any] = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    root = config_file.parent
-    langs: list[str] = []
-    names: dict[str, str] = {}
-    quiz_dir = root / "quizzes"
-    default_name = str(conf.get("site_name") or "")
-    for entry in conf.get("plugins") or []:
-        if not isinstance(entry, dict):
-            continue
-        for name, options in entry.items():
-            options = options or {}
-            if name == "i18n":
-                for lang in options.get("languages") or []:
-                    if lang.get("build") is False:
-                        continue
-                    code = str(lang["locale"])
-                    if lang.get("default"):
-                        langs.insert(0, code)
-                    else:
-                        langs.append(code)
-                    names[code] = str(lang.get("site_name") or default_name)
-            elif name == "pingan-quiz" and options.get("quiz_dir"):
-                quiz_dir = root / str(options["quiz_dir"])
-    if not langs:
-        code = str((conf.get("theme") or {}).get("language") or "en")
-        langs, names = [code], {code: default_name}
-    return langs, names, quiz_dir
-
-
-def export(config_file: Path, out_dir: Path) -> list[Path]:
-    """Write every export; return the files written. Raises ValueError when a quiz has errors."""
-    langs, names, quiz_dir = site_languages(config_file)
-    result = load_quizzes(quiz_dir, languages=langs, default_language=langs[0], root=config_file.parent)
+def export(root: Path, out_dir: Path) -> list[Path]:
+    """Write every export of the site at ``root`` (its mkdocs.yml names the languages, their
+    site names and the quiz folder); return the files written. Raises ValueError when the
+    settings or a quiz have errors."""
+    settings, problems = read_site(Path(root))
+    if settings is None:
+        raise ValueError("\n".join(str(p) for p in problems))
+    if settings.quiz_dir is None or not settings.quiz_dir.is_dir():
+        raise ValueError(f"{settings.shown(settings.quiz_dir or settings.root / 'quizzes')}: there is no quiz folder")
+    langs, names = settings.languages, settings.site_names
+    result = load_quizzes(
+        settings.quiz_dir, languages=langs, default_language=settings.default_language, root=settings.root
+    )
     if result.errors:
         raise ValueError("\n".join(str(p) for p in result.errors))
     quizzes: list[Quiz] = [result.quizzes[k] for k in sorted(result.quizzes)]
@@ -90,13 +58,15 @@ def export(config_file: Path, out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m pingan.export [-f mkdocs.yml] [-o dist/export]``."""
+    """Command line: ``python -m pingan.export [--root DIR] [-o dist/export]``."""
     parser = argparse.ArgumentParser(prog="python -m pingan.export", description=__doc__.splitlines()[0])
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder (with mkdocs.yml); default: here"
+    )
     parser.add_argument("-o", "--out-dir", type=Path, default=Path("dist/export"))
     args = parser.parse_args(argv)
     try:
-        written = export(args.config_file, args.out_dir)
+        written = export(args.root, args.out_dir)
     except ValueError as exc:
         sys.stderr.write(f"{exc}\nNothing was exported: fix the quizzes above (make check lists every problem)." + "\n")
         return 1

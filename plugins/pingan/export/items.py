@@ -12,11 +12,11 @@ what the site would not.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pingan.core.catalogs import quiz_strings
-from pingan.quiz.model import Localized, Option, Question, Quiz
+from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import block_markdown, inline_markdown
 
 
@@ -70,36 +70,11 @@ def ui_strings(lang: str) -> Mapping[str, str]:
     return quiz_strings(lang)
 
 
-def ordered(quiz: Quiz) -> Iterator[tuple[Question, Question | None]]:
-    """Every question once: each main question followed by its follow-ups (depth first).
-
-    Yields ``(question, parent)``; ``parent`` is None for a main question.
-    """
-    seen: set[str] = set()
-
-    def walk(q: Question, parent: Question | None) -> Iterator[tuple[Question, Question | None]]:
-        if q.id in seen:
-            return
-        seen.add(q.id)
-        yield q, parent
-        for nid in q.branches:
-            yield from walk(quiz.question(nid), q)
-
-    for q in quiz.main_questions:
-        yield from walk(q, None)
-    for q in quiz.questions:  # none left in a checked quiz; kept so no question is ever lost
-        yield from walk(q, None)
-
-
-def _text(value: Localized | None, lang: str) -> str:
-    return value.text(lang) if value else ""
-
-
 def items(quiz: Quiz, lang: str) -> list[Item]:
     """The quiz's questions in ``lang``, in export order."""
     ui = ui_strings(lang)
     out = []
-    for q, parent in ordered(quiz):
+    for q, parent in quiz.in_order():
         lead = ""
         if parent is not None:
             labels = [_label(o, lang, ui) for o in parent.options if o.next == q.id]
@@ -107,11 +82,11 @@ def items(quiz: Quiz, lang: str) -> list[Item]:
             note = inline_markdown(ui["followup"]) + " · " + inline_markdown(ui["if_chose"].replace("{choice}", choice))
             lead += f"<p>{note}</p>"
         if q.situation:
-            lead += block_markdown(_text(q.situation, lang))
-        prompt = inline_markdown(" ".join(_text(q.prompt, lang).split()))
+            lead += block_markdown(q.situation.text(lang))
+        prompt = inline_markdown(" ".join(q.prompt.text(lang).split()))
         choices = []
         for n, o in enumerate(q.options, 1):
-            ident = ("true" if o.value else "false") if o.value is not None else f"o{n}"
+            ident = o.ui_label or f"o{n}"
             feedback = _feedback(q, o, lang)
             choices.append(Choice(ident, _label(o, lang, ui, html=True), o.correct, feedback))
         answer = next((o.value for o in q.options if o.correct), None) if q.kind == "truefalse" else None
@@ -125,7 +100,7 @@ def items(quiz: Quiz, lang: str) -> list[Item]:
                 prompt=prompt,
                 lead=lead,
                 choices=tuple(choices),
-                explanation=block_markdown(_text(q.explanation, lang)),
+                explanation=block_markdown(q.explanation.text(lang)),
                 answer=answer,
             )
         )
@@ -134,7 +109,7 @@ def items(quiz: Quiz, lang: str) -> list[Item]:
 
 def _label(option: Option, lang: str, ui: Mapping[str, str], *, html: bool = False) -> str:
     if option.text is None:
-        text = ui["true" if option.value else "false"]
+        text = ui[option.ui_label or "true"]
         return inline_markdown(text) if html else text
     text = " ".join(option.text.text(lang).split())
     return inline_markdown(text) if html else text

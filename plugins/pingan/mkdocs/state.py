@@ -11,9 +11,10 @@ they all share the one model, so every quiz file is read once per run.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -27,7 +28,18 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-__all__ = ["Shared", "first_time", "refusal", "remember", "shared", "site_for"]
+__all__ = [
+    "BuildLanguages",
+    "Shared",
+    "build_languages",
+    "ending_language",
+    "first_time",
+    "nested_build",
+    "refusal",
+    "remember",
+    "shared",
+    "site_for",
+]
 
 
 @dataclass
@@ -123,3 +135,45 @@ def first_time(config: MkDocsConfig, topic: str) -> bool:
         return False
     reported.add(topic)
     return True
+
+
+# -- the languages of a build run, as mkdocs-static-i18n sets them up ---------------------------
+
+
+@dataclass(frozen=True)
+class BuildLanguages:
+    """The languages this run builds, with the URL folder of each (static-i18n's ``link``)."""
+
+    #: the languages built, in the order of mkdocs.yml.
+    codes: tuple[str, ...]
+    default: str
+    #: each language's folder in the site ("" for the default language's).
+    prefixes: Mapping[str, str]
+
+
+def build_languages(config: MkDocsConfig) -> BuildLanguages:
+    """The languages static-i18n builds in this run (under ``mkdocs serve``, only those being
+    looked at); without static-i18n, the theme's language alone, at the site's root."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        lang = str(config.theme["language"])
+        return BuildLanguages((lang,), lang, {lang: ""})
+    langs = [x for x in i18n.config.languages if x.build]
+    return BuildLanguages(
+        tuple(x.locale for x in langs), i18n.default_language, {x.locale: x.link.strip("/") for x in langs}
+    )
+
+
+def nested_build(config: MkDocsConfig) -> bool:
+    """True in a language's build that static-i18n runs nested inside the default language's
+    (the whole site is there only when the outermost build ends)."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def ending_language(config: MkDocsConfig) -> tuple[str, bool]:
+    """In ``on_post_build``: the language whose build is ending, and whether it is a nested one."""
+    if nested_build(config):
+        i18n: Any = config.plugins["i18n"]  # static-i18n's plugin: its own attributes
+        return str(i18n.current_language), True
+    return build_languages(config).default, False

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pingan.core.languages import site_languages, translation_name
+from pingan.core.languages import site_languages, translation_files, translation_name
 from pingan.core.paths import shown_path
 from pingan.core.problems import Problem
 from pingan.quiz.model import Quiz
@@ -101,11 +101,7 @@ def load_quizzes(
     used: set[tuple[object, ...]] = set()
     files = sorted((p for p in quiz_dir.iterdir() if p.is_file()), key=lambda p: p.name)
     quiz_ids = [p.stem for p in files if p.suffix == ".yml" and translation_name(p) is None]
-    translations: dict[str, list[Path]] = {}
-    for path in files:
-        parts = translation_name(path)
-        if parts is not None:
-            translations.setdefault(parts[0], []).append(path)
+    translations = translation_files(quiz_dir)
     for path in files:
         parts = translation_name(path)
         if parts is not None:
@@ -172,7 +168,7 @@ def load_quiz_file(
     if root is None:
         root = path.parent.parent
     if translations is None:
-        translations = _translations_beside(path)
+        translations = translation_files(path.parent).get(path.stem, [])
     langs = site_languages(languages, default_language)
     checker = FileChecker(path, root, langs, default_language)
     quiz = checker.run(translations)
@@ -187,16 +183,6 @@ def _stamp(path: Path) -> tuple[str, int, int]:
     """What tells a changed file: its name, size and modification time."""
     st = path.stat()
     return (path.name, st.st_size, st.st_mtime_ns)
-
-
-def _translations_beside(path: Path) -> list[Path]:
-    """The translation files of the quiz file ``path``, in its folder, sorted by name."""
-    found = []
-    for other in path.parent.iterdir():
-        parts = translation_name(other)
-        if parts is not None and parts[0] == path.stem and other.is_file():
-            found.append(other)
-    return sorted(found, key=lambda p: p.name)
 
 
 def _load_orphan(

@@ -40,6 +40,14 @@ class Option:
     #: True/False for the two options of a ``truefalse`` question.
     value: bool | None = None
 
+    @property
+    def ui_label(self) -> str | None:
+        """``"true"``/``"false"`` for an option of a ``truefalse`` question, whose label is the
+        UI catalogs' word of that name; None for an option with its own text."""
+        if self.value is None:
+            return None
+        return "true" if self.value else "false"
+
 
 @dataclass(frozen=True)
 class Question:
@@ -98,6 +106,32 @@ class Quiz:
         """The questions every reader sees, in order (no follow-ups)."""
         follow = self.followup_ids
         return tuple(q for q in self.questions if q.id not in follow)
+
+    def in_order(self) -> Iterator[tuple[Question, Question | None]]:
+        """Every question once: each main question followed by the follow-ups its choices lead
+        to (depth first), as the quiz, its slides and its exports show them.
+
+        Yields ``(question, parent)``; ``parent`` is None for a main question, else the
+        question it branches from.
+        """
+        seen: set[str] = set()
+
+        def walk(q: Question, parent: Question | None) -> Iterator[tuple[Question, Question | None]]:
+            if q.id in seen:  # the loader forbids loops; never show a question twice anyway
+                return
+            seen.add(q.id)
+            yield q, parent
+            for nid in q.branches:
+                try:
+                    follow = self.question(nid)
+                except KeyError:  # a branch to nowhere is the loader's error, not a question
+                    continue
+                yield from walk(follow, q)
+
+        for q in self.main_questions:
+            yield from walk(q, None)
+        for q in self.questions:  # none is left in a checked quiz (no loops); never lose one
+            yield from walk(q, None)
 
 
 def quiz_texts(quiz: Quiz) -> Iterator[Localized]:

@@ -262,10 +262,14 @@ class _Renderer(QuizText):
         if quiz.intro is not None:
             out.append(self.block(quiz.intro, "pa-quiz__intro"))
         out.append('<form class="pa-quiz__form" method="dialog">')
-        main = quiz.main_questions
-        seen: set[str] = set()
-        for n, question in enumerate(main, start=1):
-            self._emit(question, out, seen, number=n, total=len(main))
+        total = len(quiz.main_questions)
+        number = 0
+        for question, parent in quiz.in_order():
+            if parent is None:
+                number += 1
+                out.append(self.question(question, number=number, total=total))
+            else:
+                out.append(self.question(question, number=None, total=None))
         out.append(
             '<div class="pa-quiz__end" hidden><p class="pa-quiz__score"></p>'
             f'<button type="button" class="pa-quiz__reset">{self.ui("clear")}</button></div>'
@@ -274,27 +278,6 @@ class _Renderer(QuizText):
         out.append('<p class="pa-quiz__status" role="status"></p>')
         out.append("</section>")
         return "\n".join(out)
-
-    def _emit(
-        self,
-        question: Question,
-        out: list[str],
-        seen: set[str],
-        *,
-        number: int | None = None,
-        total: int | None = None,
-    ) -> None:
-        """A question, then the follow-ups its choices lead to (depth first)."""
-        if question.id in seen:  # the loader forbids loops; never render twice anyway
-            return
-        seen.add(question.id)
-        out.append(self.question(question, number=number, total=total))
-        for next_id in question.branches:
-            try:
-                follow = self.quiz_.question(next_id)
-            except KeyError:
-                continue
-            self._emit(follow, out, seen)
 
     def question(self, q: Question, *, number: int | None, total: int | None) -> str:
         qid = self.dom_id(q.id)
@@ -373,12 +356,10 @@ class _Renderer(QuizText):
     @staticmethod
     def option_value(option: Option, index: int) -> str:
         """The form value of an option: ``true``/``false``, else its position."""
-        if option.value is not None:
-            return "true" if option.value else "false"
-        return str(index)
+        return option.ui_label or str(index)
 
     def option_label(self, option: Option) -> str:
         """An option's label: its text, or "True"/"False" from the catalog."""
         if option.text is None:
-            return self.ui("true" if option.value else "false")
+            return self.ui(option.ui_label or "true")
         return self.inline(option.text)

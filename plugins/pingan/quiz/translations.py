@@ -181,11 +181,7 @@ class TranslationFile(YamlFile):
         if "intro" in top:
             key, value = top["intro"]
             if quiz is not None and quiz.intro is None:
-                self.error(
-                    key,
-                    f'the quiz has no "intro" in {self.quiz_rel}, so there is nothing to '
-                    'translate; remove "intro" here, or add an intro to the quiz file first',
-                )
+                self.error(key, self.nothing_to_translate("the quiz", "intro", "an intro"))
             else:
                 self.take(key, value, ("intro",), "the intro")
         if "questions" in top:
@@ -260,6 +256,13 @@ class TranslationFile(YamlFile):
         if "options" in found:
             self.options(*found["options"], qid, label, question)
 
+    def nothing_to_translate(self, owner: str, name: str, add: str = "it") -> str:
+        """The message for a text ``name`` that ``owner`` does not have in the quiz file."""
+        return (
+            f'{owner} has no "{name}" in {self.quiz_rel}, so there is nothing to translate; '
+            f'remove "{name}" here, or add {add} to the quiz file first'
+        )
+
     def absent_in_quiz(self, question: Question | None, name: str, label: str) -> str | None:
         """Why the quiz's question has no text ``name`` to translate, if it has none."""
         if question is None:
@@ -277,10 +280,7 @@ class TranslationFile(YamlFile):
                 )
             option = question.options[0 if name == "if_true" else 1]
             if option.feedback is None:
-                return (
-                    f'{label} has no "{name}" in {self.quiz_rel}, so there is nothing to '
-                    f'translate; remove "{name}" here, or add it to the quiz file first'
-                )
+                return self.nothing_to_translate(label, name)
         return None
 
     def options(self, key: ScalarNode, node: Node, qid: str, label: str, question: Question | None) -> None:
@@ -323,11 +323,7 @@ class TranslationFile(YamlFile):
             if "feedback" in found:
                 fkey, value = found["feedback"]
                 if option is not None and option.feedback is None:
-                    self.error(
-                        fkey,
-                        f'{owner} has no "feedback" in {self.quiz_rel}, so there is nothing to '
-                        'translate; remove "feedback" here, or add it to the quiz file first',
-                    )
+                    self.error(fkey, self.nothing_to_translate(owner, "feedback"))
                 else:
                     self.take(
                         fkey,

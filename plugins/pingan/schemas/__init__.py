@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from pingan.content import frontmatter as _lessons
-from pingan.export.__main__ import site_languages
+from pingan.content.settings import read_site
+from pingan.core.languages import is_quiz_file, translation_files
 from pingan.quiz.model import KINDS
 from pingan.quiz.schema import (
     OPTION_KEYS,
@@ -270,9 +271,12 @@ def _site_data(name: str, langs: list[str], *, hotlines_required: bool) -> dict[
     return _doc(name, body)
 
 
-def schemas(config_file: Path = ROOT / "mkdocs.yml") -> dict[str, dict[str, Any]]:
-    """Every schema by file name, for the site languages of ``config_file``."""
-    langs, _names, _quiz_dir = site_languages(config_file)
+def schemas(root: Path = ROOT) -> dict[str, dict[str, Any]]:
+    """Every schema by file name, for the site languages of ``root``'s mkdocs.yml."""
+    settings, problems = read_site(root)
+    if settings is None:
+        raise ValueError("\n".join(str(p) for p in problems))
+    langs = settings.languages
     return {
         "quiz.schema.json": quiz_schema(langs),
         "quiz-translation.schema.json": translation_schema(),
@@ -297,7 +301,7 @@ def schema_of(path: Path, root: Path = ROOT) -> str | None:
     if rel.startswith("editions/") and path.suffix == ".yml":
         return "edition.schema.json"
     if rel.startswith("quizzes/") and path.suffix == ".yml":
-        return "quiz-translation.schema.json" if "." in path.stem else "quiz.schema.json"
+        return "quiz.schema.json" if is_quiz_file(path) else "quiz-translation.schema.json"
     return None
 
 
@@ -331,7 +335,7 @@ def add_modelines(root: Path = ROOT) -> list[Path]:
         changed.append(path)
         if name == "quiz.schema.json":
             after = _short_hash(path)
-            for tr in path.parent.glob(f"{path.stem}.*.yml"):
+            for tr in translation_files(path.parent).get(path.stem, []):
                 t = tr.read_text(encoding="utf-8")
                 if f"source_hash: {before}" in t:
                     tr.write_text(t.replace(f"source_hash: {before}", f"source_hash: {after}"), encoding="utf-8")

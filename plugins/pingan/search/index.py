@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pingan.content.sources import SOURCES_TITLE
 from pingan.search import synonyms, variants
 
 #: Weight of a page by what it is; a lesson is 1. Measured on tests/search/queries.yml:
@@ -36,7 +37,7 @@ CJK_LANGS = ("zh", "zh-Hant", "zh-Hans", "ja")
 #: A lesson's list of sources (its last section): cited titles, dense with the lesson's key
 #: words, rank below its own text (a page's weight times this).
 SOURCES_WEIGHT = 0.25
-SOURCES_TITLES = {"资料来源", "資料來源", "sources", "nguồn tài liệu", "مەنبەلەر"}
+SOURCES_TITLES = {title.lower() for title in SOURCES_TITLE.values()}
 _TAG_RE = re.compile(r"<[^>]+>")
 _ZWSP = "\u200b"
 

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from pingan.core.languages import direction
 from pingan.mkdocs.serve.plugin import offline_build
+from pingan.mkdocs.state import ending_language, nested_build
 from pingan.offline import site_files as sf
 
 HERE = Path(sf.__file__).parent  # register.js and worker.js live beside the plain-Python part
@@ -37,26 +38,19 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):
         langs = [lang for lang in i18n.config.languages if lang.build]
         return langs, i18n.default_language
 
-    def _current(self, config: Any) -> str:
-        i18n = self._i18n(config)
-        if i18n is not None and getattr(i18n, "building", False):
-            return str(i18n.current_language)
-        return self._languages(config)[1]
-
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         if not self.config.enabled or offline_build(config) or page.url in ("404.html",):
             return output
         root = "../" * page.url.count("/")
         _langs, default = self._languages(config)
-        lang = self._current(config)
+        lang, _nested = ending_language(config)
         home = sf.home_dirs([lang], default)[0]
         tags = sf.head_tags(root, f"{root}{home}{sf.MANIFEST}")
         return output.replace("</head>", tags + "</head>", 1)
 
     @event_priority(-150)  # after the other plugins, before pingan-serve compresses (-400)
     def on_post_build(self, *, config: Any) -> None:
-        i18n = self._i18n(config)
-        if not self.config.enabled or offline_build(config) or getattr(i18n, "building", False):
+        if not self.config.enabled or offline_build(config) or nested_build(config):
             return
         site = Path(config["site_dir"])
         langs, default = self._languages(config)

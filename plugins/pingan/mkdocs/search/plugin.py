@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from pingan.core.paths import ASSETS_DIR
+from pingan.mkdocs.state import build_languages, ending_language
 from pingan.search.index import PageInfo, build_index, page_kind
 
 if TYPE_CHECKING:
@@ -80,13 +81,8 @@ class PinganSearchPlugin(BasePlugin[PinganSearchConfig]):
         if not self.config.enabled:
             return None
         lang = config.theme["language"]
-        i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            langs = [x for x in i18n.config.languages if x.build]
-            self._prefixes = {x.locale: x.link.strip("/") for x in langs}
-            self._default = i18n.default_language
-        else:
-            self._prefixes, self._default = {lang: ""}, lang
+        langs = build_languages(config)
+        self._prefixes, self._default = dict(langs.prefixes), langs.default
         search = config.plugins.get("material/search")
         if search is not None and search.config.separator:
             self._separator[lang] = search.config.separator
@@ -134,9 +130,7 @@ class PinganSearchPlugin(BasePlugin[PinganSearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        i18n = config.plugins.get("i18n")
-        nested = bool(i18n is not None and getattr(i18n, "building", False))
-        lang = i18n.current_language if nested and i18n is not None else self._default
+        lang, nested = ending_language(config)
         prefix = self._prefixes.get(lang, "") if nested else ""
         target = Path(config.site_dir) / prefix / "search" / "search_index.json"
         if not target.is_file():

@@ -106,25 +106,19 @@ class SitePlugin(BasePlugin[SiteConfig]):
             return None
         self._lang = config.theme["language"]
         i18n = config.plugins.get("i18n")
-        if not (i18n is not None and getattr(i18n, "building", False)):
+        if not state.nested_build(config):
             self._fallback_urls = set()  # the outermost build: a fresh start (also under serve)
             _quiet_logs()
             if self._serving and i18n is not None:
                 _serve_languages(i18n, config)
+        built = state.build_languages(config)
+        self._languages, self._default, self._prefixes = list(built.codes), built.default, dict(built.prefixes)
         if i18n is not None:
-            langs = [lang for lang in i18n.config.languages if lang.build]
-            self._languages = [lang.locale for lang in langs]
-            self._default = i18n.default_language
-            self._prefixes = {lang.locale: lang.link.strip("/") for lang in langs}
             # Names from CLDR, in each language's own script; the entry in mkdocs.yml is ignored.
             names = languages.switcher_names(self._languages)
             for store in (getattr(i18n, "extra_alternate", None), config.extra.get("alternate")):
                 for alt in store or []:
                     alt["name"] = names.get(alt["lang"], alt["name"])
-        else:
-            self._languages = [self._lang]
-            self._default = self._lang
-            self._prefixes = {self._lang: ""}
         config.theme["direction"] = languages.direction(self._lang)
         offline = config.plugins.get("material/offline")
         self._offline = bool(offline is not None and offline.config.enabled)
@@ -260,11 +254,9 @@ class SitePlugin(BasePlugin[SiteConfig]):
         """One search index per language; for the offline bundle, scripts that run from file://."""
         if not self.config.enabled:
             return
-        i18n = config.plugins.get("i18n")
         # static-i18n builds the default language outermost: the other languages' builds run
         # nested inside it, with ``building`` set, before it merges every index into one.
-        nested = bool(i18n is not None and getattr(i18n, "building", False))
-        lang = i18n.current_language if nested and i18n is not None else self._default
+        lang, nested = state.ending_language(config)
         if len(self._languages) > 1:
             self._split_search_index(config, lang, nested)
         if self._offline and not nested:

@@ -27,6 +27,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from pingan.mkdocs.state import nested_build
 from pingan.trust.checks import check_page
 from pingan.trust.csp import add_csp
 from pingan.trust.escape import escape_deep, escape_text, plain_text
@@ -149,8 +150,7 @@ class TrustPlugin(BasePlugin[TrustConfig]):
         """Every page of the site, slides and 404 included, with its Content-Security-Policy."""
         if not (self.config.enabled and self.config.csp) or self._serving:
             return
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "building", False):
+        if nested_build(config):
             return  # a nested language build: the outermost one does the whole site
         for path in Path(config.site_dir).rglob("*.html"):
             text = path.read_text(encoding="utf-8")
