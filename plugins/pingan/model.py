@@ -52,6 +52,7 @@ class Site:
     #: the day review dates were judged against.
     today: dt.date = field(default_factory=dt.date.today)
     _by_resolved: dict[Path, Lesson] = field(default_factory=dict, repr=False, compare=False)
+    _by_spelling: dict[str, Lesson | None] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def languages(self) -> list[str]:
@@ -70,7 +71,12 @@ class Site:
         if len(self._by_resolved) != len(self.lessons):
             self._by_resolved.clear()
             self._by_resolved.update((p.resolve(), lesson) for p, lesson in self.lessons.items())
-        return self._by_resolved.get(Path(path).resolve())
+            self._by_spelling.clear()
+        # Each page asks several times: resolve each spelling of a path once.
+        key = str(path)
+        if key not in self._by_spelling:
+            self._by_spelling[key] = self._by_resolved.get(Path(path).resolve())
+        return self._by_spelling[key]
 
     def quizzes_of(self, src_uri: str, lang: str) -> list[str]:
         """The quiz ids a page uses, in order (``src_uri`` relative to its language folder)."""

@@ -256,6 +256,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
                 # written exactly as on every other page, where Material does not autoescape.
                 autoescape=lambda name: not (name or "").startswith("partials/"),
                 extensions=["jinja2.ext.i18n"],
+                # A build run compiles each template once (`mkdocs serve` starts a new run,
+                # with new plugins, for every change), so no file is stat'ed per deck.
+                auto_reload=False,
                 trim_blocks=True,
                 lstrip_blocks=True,
             )
