@@ -48,6 +48,7 @@ Plain Python: no MkDocs import.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -89,8 +90,12 @@ _PARAGRAPH_SPLIT_RE = re.compile(r"\n[ \t]*\n+")
 # -- text ------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def inline_markdown(text: str) -> str:
     """Escape ``text`` and apply the tiny inline Markdown subset; safe to put in HTML.
+
+    Cached: a quiz's texts are rendered in its lesson and again in the lesson's deck, in
+    every language whose page falls back to them.
 
     >>> inline_markdown('Call [110](tel:110) <b onerror="x">')
     'Call <a href="tel:110">110</a> &lt;b onerror="x"&gt;'
