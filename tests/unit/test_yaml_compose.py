@@ -113,3 +113,52 @@ TRICKY = [
 @pytest.mark.parametrize("text", TRICKY)
 def test_tricky_texts_give_pyyaml_nodes_or_pyyaml_errors(text: str):
     assert outcome(yamlnodes.compose, text) == outcome(pure, text)
+
+
+# -- PyYAML's trees kept on disk (pingan.core.yamlcache) ------------------------------------
+
+
+def test_pyyaml_trees_read_back_from_the_cache_are_pyyaml_trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A text composed a second time comes from the cache (no PyYAML parse), with the very
+    tree PyYAML makes: every project file and every tricky text, errors never kept."""
+    from pingan.core import yamlcache
+
+    monkeypatch.setenv("PINGAN_CACHE_DIR", str(tmp_path))
+    texts = [text for _name, text in project_texts()] + TRICKY
+    first = [outcome(yamlnodes.compose, text) for text in texts]
+    kept = sorted((tmp_path / "yaml").glob("*.json"))
+    slow = [t for t in texts if yamlnodes._PURE_ONLY_RE.search(t) and outcome(pure, t)[0] != "error"]
+    assert len(kept) == len({*slow}) >= 10  # each pure-path text that PyYAML accepts, once
+
+    def compose_but_not_those(text: str, Loader: type) -> Node | None:  # noqa: N803 - PyYAML's name
+        if Loader is yaml.SafeLoader and text in slow:
+            raise AssertionError("PyYAML parsed a text the cache holds")
+        return _REAL_COMPOSE(text, Loader=Loader)
+
+    with monkeypatch.context() as m:
+        m.setattr(yaml, "compose", compose_but_not_those)
+        again = [outcome(yamlnodes.compose, text) for text in texts]
+    assert again == first == [outcome(pure, text) for text in texts]
+    assert all(yamlcache.load(t)[0] for t in slow)
+
+
+def test_an_unreadable_entry_is_composed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("PINGAN_CACHE_DIR", str(tmp_path))
+    text = "zh: {a: 1, b: [x, y]}\n"
+    want = outcome(pure, text)
+    assert outcome(yamlnodes.compose, text) == want
+    (entry,) = (tmp_path / "yaml").glob("*.json")
+    entry.write_text('["s", "broken"', encoding="utf-8")
+    assert outcome(yamlnodes.compose, text) == want
+    assert outcome(yamlnodes.compose, text) == want  # written anew, and read back
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("PINGAN_CACHE_DIR", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert outcome(yamlnodes.compose, "zh: {a: 1}") == outcome(pure, "zh: {a: 1}")
+    assert not any(tmp_path.rglob("*.json"))
+
+
+_REAL_COMPOSE = yaml.compose

@@ -16,6 +16,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
+from pingan.core import yamlcache
+
 NULL_TAG = "tag:yaml.org,2002:null"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -44,6 +46,7 @@ def compose(text: str) -> Node | None:
     reader uses), but accepts some texts PyYAML refuses; so it composes only
     texts without the constructs where the two differ (``_PURE_ONLY_RE``), and any text it
     refuses is composed again by PyYAML, whose error (and message) is the one raised.
+    What PyYAML made of a text is kept on disk (:mod:`pingan.core.yamlcache`).
     """
     if _FAST_LOADER is not None and not _PURE_ONLY_RE.search(text):
         try:
@@ -53,7 +56,13 @@ def compose(text: str) -> Node | None:
         else:
             _plain_style_as_pyyaml(root)
             return root
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    # PyYAML's parser, unless it already read this very text (pingan.core.yamlcache).
+    found, cached = yamlcache.load(text)
+    if found:
+        return cached
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    yamlcache.store(text, root)
+    return root
 
 
 def _plain_style_as_pyyaml(node: Node | None) -> None:
