@@ -93,7 +93,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             return None
         self._lang = str(config.theme["language"])
         self._site = state.site_for(config)
-        self._theme_dirs = list(config.theme.dirs)
+        # Each language's build run of static-i18n puts its sitemap folder in front once more:
+        # the same folders, once each, so every language shares one template environment.
+        self._theme_dirs = list(dict.fromkeys(config.theme.dirs))
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
