@@ -37,6 +37,7 @@ from mkdocs.utils import get_relative_url
 from pingan import slides
 from pingan.core import catalogs as i18n
 from pingan.core import languages, paths
+from pingan.core.css import minify_css
 from pingan.mkdocs import state
 from pingan.mkdocs.present.config import PresentConfig
 from pingan.model import Site
@@ -92,11 +93,19 @@ class PresentPlugin(BasePlugin[PresentConfig]):
     # -- files ----------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add the print style sheet as a file of the site."""
+        """Add the print style sheet as a file of the site, without its comments: browsers
+        fetch it on every page, even with ``media="print"`` (issue 14: 85 KB first load)."""
         if not self.config.enabled:
             return None
         if files.get_file_from_path(PRINT_URI) is None:
-            files.append(File.generated(config, PRINT_URI, abs_src_path=str(ASSETS_DIR / "print.css")))
+            # A file on disk, not in memory: mkdocs-static-i18n needs each file's source path.
+            folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pingan-present"
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / "print.css"
+            css = minify_css((ASSETS_DIR / "print.css").read_text(encoding="utf-8"))
+            if not target.is_file() or target.read_text(encoding="utf-8") != css:
+                target.write_text(css, encoding="utf-8")
+            files.append(File.generated(config, PRINT_URI, abs_src_path=str(target)))
         return files
 
     # -- pages ----------------------------------------------------------------------
