@@ -38,24 +38,25 @@ _FITS = """(id) => {
 def test_key_points_and_story_steps_are_large_and_fit_the_screen(
     page: Page, site_url: str, prefix: str, size: tuple[int, int]
 ) -> None:
-    """Every key-point and story-step slide of a children's deck: its text in large type
+    """Every key-point and story-step slide of every children's deck: its text in large type
     (a minimum computed font size), and nothing past the slide's edges, nothing to scroll."""
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
-    deck = f"{site_url}{prefix}lessons/check-first/present/"
-    page.goto(deck)
-    expect(page.locator(".pa-deck[data-pa-ready]")).to_be_attached()
-    points = page.locator(".pa-slide--point").evaluate_all("els => els.map((e) => e.id)")
-    steps = page.locator(".pa-slide--step").evaluate_all("els => els.map((e) => e.id)")
-    assert len(points) >= 3 and len(steps) >= 2, (points, steps)
     problems = []
-    for slide_id in points + steps:
-        page.goto(f"{deck}#{slide_id}")
-        expect(page.locator(f"#{slide_id}")).to_be_visible()
-        fit = page.evaluate(_FITS, slide_id)
-        least = (POINT_MIN_PX if slide_id in points else STEP_MIN_PX)[width]
-        if fit["scrolls"] > 1 or fit["wide"] > 1 or fit["out"] or fit["size"] < least:
-            problems.append(f"{slide_id}: {fit} (type at least {least} px)")
+    for lesson in CHILDREN:
+        deck = f"{site_url}{prefix}lessons/{lesson}/present/"
+        page.goto(deck)
+        expect(page.locator(".pa-deck[data-pa-ready]")).to_be_attached()
+        points = page.locator(".pa-slide--point").evaluate_all("els => els.map((e) => e.id)")
+        steps = page.locator(".pa-slide--step").evaluate_all("els => els.map((e) => e.id)")
+        assert len(points) >= 2 and len(steps) >= 2, (lesson, points, steps)
+        for slide_id in points + steps:
+            page.goto(f"{deck}#{slide_id}")
+            expect(page.locator(f"#{slide_id}")).to_be_visible()
+            fit = page.evaluate(_FITS, slide_id)
+            least = (POINT_MIN_PX if slide_id in points else STEP_MIN_PX)[width]
+            if fit["scrolls"] > 1 or fit["wide"] > 1 or fit["out"] or fit["size"] < least:
+                problems.append(f"{lesson} {slide_id}: {fit} (type at least {least} px)")
     assert not problems, "\n".join(problems)
 
 

@@ -135,6 +135,21 @@ def test_a_section_that_is_one_bulleted_list_shows_one_key_point_per_slide() -> 
     assert "<li>" in made[4].body  # the sources
 
 
+def test_lists_after_a_short_lead_in_are_key_points_under_it() -> None:
+    """A short paragraph just before a list (its lead-in) shows above each of its items; a
+    second paragraph in a row, or a long one, keeps the section as it is."""
+    body = "<p>Tricks:</p>\n<ul>\n<li>A lost puppy.</li>\n<li>Sweets.</li>\n</ul>\n<p><strong>At home</strong></p>\n<ul>\n<li>Lock the door.</li>\n</ul>"
+    made = slides.lesson_slides(_lesson(("Key points", body), _SOURCES), strings=STRINGS)
+    assert [s.kind for s in made[:3]] == ["point"] * 3
+    assert [_text(s.body) for s in made[:3]] == ["Tricks: A lost puppy.", "Tricks: Sweets.", "At home Lock the door."]
+    assert [s.body.count('<p class="pa-point__lead') for s in made[:3]] == [1, 1, 1]
+    assert "pa-point__lead--again" in made[1].body and "--again" not in made[0].body + made[2].body
+    two = "<p>One.</p>\n<p>Two.</p>\n<ul>\n<li>A.</li>\n<li>B.</li>\n</ul>"
+    long = f"<p>{'A long introduction to the list. ' * 10}</p>\n<ul>\n<li>A.</li>\n<li>B.</li>\n</ul>"
+    for body in (two, long):
+        assert slides.lesson_slides(_lesson(("Key points", body), _SOURCES), strings=STRINGS)[0].kind == "section"
+
+
 def test_key_points_are_set_smaller_as_they_grow_and_too_long_ones_stay_a_list() -> None:
     """The type size follows the text's width; an item wider than POINT_MAX_EM keeps the list."""
     medium, small = "word " * 40, "word " * 70

@@ -6,7 +6,11 @@
 // Material's instant navigation runs it again on the next page, in the same global scope.
 {
 const roots = document.querySelectorAll(".pa-quiz");
-let load = () => { load = () => {}; import(SRC); };
+let load = () => {
+  const again = load;
+  load = () => {};
+  import(SRC).catch(() => { load = again; }); // offline, say: the next touch tries again
+};
 if (typeof IntersectionObserver !== "function") load();
 else {
   const near = new IntersectionObserver((entries) => {

@@ -11,9 +11,10 @@ so there is never a second copy of a lesson to keep in step:
   Two kinds of section teach one thing per slide, in large type (AUTHORING.md,
   "Slides", says so for editors):
 
-  - key points: a section that is one bulleted list and nothing else (not the
-    lesson's last section, its sources), each item at most :data:`POINT_MAX_EM`
-    wide, shows one item per slide;
+  - key points: a section of bulleted lists and nothing else (not the lesson's
+    last section, its sources), each list after at most one short paragraph (its
+    lead-in), each item at most :data:`POINT_MAX_EM` wide, shows one item per
+    slide, under its lead-in;
   - a story: a section of paragraphs with at least one picture is told in steps,
     one paragraph per slide (a long one cut between sentences), each picture on
     the slide of the paragraph after it (after the last paragraph: with the last).
@@ -118,6 +119,9 @@ QR_SVG_OPTIONS: dict[str, object] = {
 #: is 1, a Latin letter about 0.58) a slide shows in large type: about 260 Chinese characters,
 #: 450 letters. A section with a longer item stays a list.
 POINT_MAX_EM = 260.0
+#: The longest lead-in of a list of key points (a paragraph just before the list: "Tricks
+#: people use:"), in em: about two lines on a projector.
+LEAD_MAX_EM = 140.0
 #: Type sizes of a key point or a story step, by its width in em: (at most, CSS class). The
 #: shorter it is, the larger it is set (assets/slides.css sizes each class).
 TEXT_SIZES: tuple[tuple[float, str], ...] = ((60.0, "pa-big--l"), (140.0, "pa-big--m"), (math.inf, "pa-big--s"))
@@ -259,18 +263,28 @@ def _numbered(section: Section, bodies: list[str], strings: Mapping[str, str], k
 
 
 def _points(section: Section, parts: list[str], strings: Mapping[str, str]) -> list[Slide]:
-    """Key points: a section that is one bulleted list, one item per slide (else nothing)."""
-    if len(parts) != 1 or tag_name(parts[0]) != "ul":
+    """Key points: a section of bulleted lists, each list after at most one short paragraph
+    (its lead-in, shown above each of its items), one item per slide (else nothing)."""
+    bodies: list[str] = []
+    lead = ""
+    for block in parts:
+        name = tag_name(block)
+        if name == "p" and not lead and not _is_picture(block) and em_width(plain_text(block)) <= LEAD_MAX_EM:
+            lead = block.replace("<p", '<p class="pa-point__lead"', 1)
+            continue
+        if name != "ul":
+            return []
+        items = [b for b in blocks(block[block.find(">") + 1 : block.lower().rfind("</ul")]) if tag_name(b) == "li"]
+        for n, item in enumerate(items):
+            inner = item[item.find(">") + 1 : item.lower().rfind("</li")].strip()
+            if em_width(plain_text(inner)) > POINT_MAX_EM:
+                return []
+            # Repeated over its list's slides (a phone shows the repeats cut to two lines).
+            above = lead.replace("pa-point__lead", "pa-point__lead pa-point__lead--again", 1) if n else lead
+            bodies.append(f'{above}<div class="pa-big pa-point {_size(lead + inner)}">{inner}</div>')
+        lead = ""
+    if lead or len(bodies) < 2:
         return []
-    items = [
-        b for b in blocks(parts[0][parts[0].find(">") + 1 : parts[0].lower().rfind("</ul")]) if tag_name(b) == "li"
-    ]
-    if len(items) < 2:
-        return []
-    inners = [item[item.find(">") + 1 : item.lower().rfind("</li")].strip() for item in items]
-    if any(em_width(plain_text(inner)) > POINT_MAX_EM for inner in inners):
-        return []
-    bodies = [f'<div class="pa-big pa-point {_size(inner)}">{inner}</div>' for inner in inners]
     return _numbered(section, bodies, strings, "point")
 
 
