@@ -9,7 +9,8 @@ const roots = document.querySelectorAll(".pa-quiz");
 let load = () => {
   const again = load;
   load = () => {};
-  import(SRC).catch(() => { load = again; }); // offline, say: the next touch tries again
+  // Failed (offline, say): the next touch tries again.
+  import(SRC).catch(() => { load = again; });
 };
 if (typeof IntersectionObserver !== "function") load();
 else {
