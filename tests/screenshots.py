@@ -1,7 +1,7 @@
 """``make screenshots``: PNGs of what teachers and children see, to look at before a release.
 
-The home page, a children's lesson, its quiz after checking, and three slides (a picture
-slide, the key points, a quiz question), on a phone (390×844) and a projector (1280×720), in
+The home page, a children's lesson, its quiz after checking, and three slides (the story's
+first step with its picture, a key point, a quiz question), on a phone (390×844) and a projector (1280×720), in
 zh, en and ug, written to screenshots/ (git-ignored).
 """
 
@@ -51,7 +51,7 @@ def main() -> None:
                     page.goto(deck)
                     ids = {
                         "slide-picture": page.locator(".pa-slide:has(svg.pa-picture)").first.get_attribute("id"),
-                        "slide-points": page.locator(".pa-slide--section").nth(2).get_attribute("id"),
+                        "slide-points": page.locator(".pa-slide--point").first.get_attribute("id"),
                         "slide-quiz": page.locator(".pa-slide--question").first.get_attribute("id"),
                     }
                     for name, sid in ids.items():

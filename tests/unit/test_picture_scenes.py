@@ -107,3 +107,25 @@ def test_shortening_keeps_every_number_of_the_drawing(code: str) -> None:
 
     source = (get_openmoji_svg_data() / f"{code}.svg").read_text(encoding="utf-8")
     assert _path_numbers(_glyph_body(code)) == _path_numbers(source)
+
+
+def test_card_sheet_shows_each_card_scene_by_its_name_and_draws_each_glyph_once() -> None:
+    """Issue 14 (85 KB first load): the cards' pictures come in one SVG, a <view> per scene
+    at its own place, each OpenMoji glyph defined once and used by reference."""
+    from pingan.pictures.compose import HEIGHT, WIDTH, compose_sheet
+    from pingan.pictures.scenes import card_scenes
+
+    lessons = [p.stem for p in (ROOT / "content" / "zh" / "lessons").glob("*.md") if p.stem != "index"]
+    scenes = card_scenes()
+    assert {card_picture(lesson) for lesson in lessons} <= {s.name for s in scenes}
+    svg = compose_sheet(scenes)
+    root = ElementTree.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    views = {v.get("id"): v.get("viewBox") for v in root.iter(f"{ns}view")}
+    assert views == {s.name: f"0 {i * HEIGHT} {WIDTH} {HEIGHT}" for i, s in enumerate(scenes)}
+    defined = [g.get("id") for g in root.find(f"{ns}defs") or []]
+    codes = {g.code for s in scenes for g in s.glyphs}
+    assert len(defined) == len(set(defined)) == len(codes)
+    assert len(list(root.iter(f"{ns}use"))) == sum(len(s.glyphs) for s in scenes)
+    # Smaller than the card scenes as separate files, together.
+    assert len(svg) < sum(len(compose(s)) for s in scenes) * 0.7

@@ -156,18 +156,23 @@ def test_quiz_is_rendered_in_each_language(tmp_path: Path) -> None:
 
 
 def test_assets_are_files_loaded_only_on_quiz_pages(tmp_path: Path) -> None:
-    """quiz.mjs/quiz.css are files of the site, linked with working relative URLs from quiz pages only."""
+    """quiz.mjs/quiz.css are files of the site, linked with working relative URLs from quiz pages only
+    (quiz.mjs imported by a small inline module when a quiz comes near: issue 14)."""
     site = build(make_project(tmp_path))
     assert (site / "assets/pingan/quiz.mjs").read_bytes() == (ASSETS_DIR / "quiz.mjs").read_bytes()
     assert (site / "assets/pingan/quiz.css").is_file()
     for page in ("pages/x/index.html", "en/pages/x/index.html"):
         html = read(site, page)
         css = re.search(r'<link rel="stylesheet" href="([^"?]+quiz\.css)\?v=\w+">', html)
-        js = re.search(r'<script type="module" src="([^"?]+quiz\.mjs)\?v=\w+"></script>', html)
+        js = re.search(
+                r'<script type="module" data-pa-offline="([^"]+)">[^<]*\bimport\("([^"?]+quiz\.mjs)\?v=\w+"\)[^<]*</script>', html
+            )
         assert css and js, page
         assert html.index(css.group(0)) < html.index("</head>")  # the stylesheet in <head>
         assert html.index(js.group(0)) > html.index('class="pa-quiz"')  # the script in the content
-        for url in (css.group(1), js.group(1)):
+        assert js.group(1).split("?")[0] == js.group(2), "the service worker keeps what the loader imports"
+        assert "//" not in js.group(0).replace("://", ""), "comments stay in assets/quiz-loader.js"
+        for url in (css.group(1), js.group(2)):
             assert (site / Path(page).parent / url).resolve().is_file(), url
         assert html.count('id="pa-quiz-strings"') == 1
     for page in ("index.html", "pages/plain/index.html", "en/index.html", "en/pages/plain/index.html"):

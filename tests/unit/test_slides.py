@@ -17,6 +17,8 @@ from pingan.quiz.loader import load_quizzes
 from pingan.core.text import Localized
 from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import inline_markdown
+from pingan.slides.deck import POINT_MAX_EM
+from pingan.slides.paginate import em_width
 
 STRINGS = {**i18n.quiz_strings("en"), **slides.deck_strings("en")}
 
@@ -63,7 +65,9 @@ def test_lesson_slides_keep_short_sections_whole_and_drop_scripts() -> None:
 
 def test_long_list_continues_on_the_next_slide_with_its_numbers() -> None:
     """A list too long for one slide is cut between items; an <ol> goes on counting."""
-    items = "\n".join(f"<li>{'Step number %d, explained in a full sentence of words. ' % n * 3}</li>" for n in range(1, 10))
+    items = "\n".join(
+        f"<li>{'Step number %d, explained in a full sentence of words. ' % n * 3}</li>" for n in range(1, 10)
+    )
     made = slides.lesson_slides(_lesson(("What to do", f"<ol>\n{items}\n</ol>")), strings=STRINGS)
     assert len(made) >= 2
     assert made[0].heading == "What to do" and not made[0].continued
@@ -108,6 +112,83 @@ def test_very_long_bullet_goes_on_without_a_bullet() -> None:
     body = "".join(s.body for s in made)
     assert body.count("<li>") == 2 and body.count('<li class="pa-more">') >= 1
     assert _text(body).count("A long sentence") == 12
+
+
+_PICTURE = '<p><svg class="pa-picture" role="img" aria-label="A girl at the school gate"><rect/></svg></p>'
+_SOURCES = ("Sources", "<ul>\n<li>S1</li>\n<li>S2</li>\n</ul>")
+
+
+def test_a_section_that_is_one_bulleted_list_shows_one_key_point_per_slide() -> None:
+    """Key points (issue 14): each item of a bare bulleted list on its own slide, in large
+    type, counted; the sources (a lesson's last section) and numbered lists stay lists."""
+    points = (
+        "<ul>\n<li>Check <strong>first</strong>.</li>\n<li>A good adult waits.</li>\n<li>Shout and run.</li>\n</ul>"
+    )
+    steps = "<ol>\n<li>Stop.</li>\n<li>Ask.</li>\n</ol>"
+    made = slides.lesson_slides(_lesson(("Key points", points), ("What to do", steps), _SOURCES), strings=STRINGS)
+    assert [s.kind for s in made] == ["point", "point", "point", "section", "section"]
+    assert [_text(s.body) for s in made[:3]] == ["Check first .", "A good adult waits.", "Shout and run."]
+    assert all(s.heading == "Key points" and s.anchor == "s1" for s in made[:3])
+    assert [_text(s.kicker) for s in made[:3]] == ["1 / 3", "2 / 3", "3 / 3"]
+    assert [s.continued for s in made[:3]] == [False, True, True]
+    assert all('class="pa-big pa-point pa-big--l"' in s.body for s in made[:3])
+    assert "<li>" in made[4].body  # the sources
+
+
+def test_lists_after_a_short_lead_in_are_key_points_under_it() -> None:
+    """A short paragraph just before a list (its lead-in) shows above each of its items; a
+    second paragraph in a row, or a long one, keeps the section as it is."""
+    body = "<p>Tricks:</p>\n<ul>\n<li>A lost puppy.</li>\n<li>Sweets.</li>\n</ul>\n<p><strong>At home</strong></p>\n<ul>\n<li>Lock the door.</li>\n</ul>"
+    made = slides.lesson_slides(_lesson(("Key points", body), _SOURCES), strings=STRINGS)
+    assert [s.kind for s in made[:3]] == ["point"] * 3
+    assert [_text(s.body) for s in made[:3]] == ["Tricks: A lost puppy.", "Tricks: Sweets.", "At home Lock the door."]
+    assert [s.body.count('<p class="pa-point__lead') for s in made[:3]] == [1, 1, 1]
+    assert "pa-point__lead--again" in made[1].body and "--again" not in made[0].body + made[2].body
+    two = "<p>One.</p>\n<p>Two.</p>\n<ul>\n<li>A.</li>\n<li>B.</li>\n</ul>"
+    long = f"<p>{'A long introduction to the list. ' * 10}</p>\n<ul>\n<li>A.</li>\n<li>B.</li>\n</ul>"
+    for body in (two, long):
+        assert slides.lesson_slides(_lesson(("Key points", body), _SOURCES), strings=STRINGS)[0].kind == "section"
+
+
+def test_key_points_are_set_smaller_as_they_grow_and_too_long_ones_stay_a_list() -> None:
+    """The type size follows the text's width; an item wider than POINT_MAX_EM keeps the list."""
+    medium, small = "word " * 40, "word " * 70
+    made = slides.lesson_slides(
+        _lesson(("Key points", f"<ul>\n<li>{medium}</li>\n<li>{small}</li>\n</ul>"), _SOURCES), strings=STRINGS
+    )
+    assert ["pa-big--m" in made[0].body, "pa-big--s" in made[1].body] == [True, True]
+    huge = "A long sentence about the law and what it asks. " * 10
+    made = slides.lesson_slides(
+        _lesson(("Key points", f"<ul>\n<li>Short.</li>\n<li>{huge}</li>\n</ul>"), _SOURCES), strings=STRINGS
+    )
+    assert made[0].kind == "section"
+    assert POINT_MAX_EM < em_width(huge)
+
+
+def test_a_story_with_pictures_is_told_in_steps_each_picture_with_its_paragraph() -> None:
+    """A section of paragraphs and pictures: one paragraph per slide; a picture goes with the
+    paragraph after it, a picture at the end with the last paragraph."""
+    body = "\n".join([_PICTURE, "<p>One.</p>", "<p>Two.</p>", "<p>Three.</p>", _PICTURE.replace("girl", "teacher")])
+    made = slides.lesson_slides(_lesson(("A story", body), _SOURCES), strings=STRINGS)
+    story = [s for s in made if s.kind == "step"]
+    assert [_text(s.body) for s in story] == ["One.", "Two.", "Three."]
+    assert [s.body.count("pa-picture") for s in story] == [1, 0, 1]
+    assert "girl" in story[0].body and "teacher" in story[2].body
+    assert [_text(s.kicker) for s in story] == ["1 / 3", "2 / 3", "3 / 3"]
+    # A long paragraph is told in two steps or more, cut between sentences.
+    long = "<p>" + "The girl waited at the gate and thought about it. " * 12 + "</p>"
+    made = slides.lesson_slides(_lesson(("A story", f"{_PICTURE}\n{long}"), _SOURCES), strings=STRINGS)
+    story = [s for s in made if s.kind == "step"]
+    assert len(story) >= 2 and story[0].body.count("pa-picture") == 1
+    assert sum(_text(s.body).count("The girl waited") for s in story) == 12
+
+
+def test_a_section_without_pictures_or_with_a_list_is_not_a_story() -> None:
+    plain = slides.lesson_slides(_lesson(("A story", "<p>One.</p>\n<p>Two.</p>"), _SOURCES), strings=STRINGS)
+    mixed = slides.lesson_slides(
+        _lesson(("What to do", f"{_PICTURE}\n<ol>\n<li>Stop.</li>\n<li>Ask.</li>\n</ol>"), _SOURCES), strings=STRINGS
+    )
+    assert plain[0].kind == "section" and mixed[0].kind == "section"
 
 
 def test_long_table_repeats_its_head() -> None:

@@ -13,6 +13,11 @@
     performance.getEntriesByType("resource").forEach(function (entry) {
       urls.push(entry.name);
     });
+    // What the page loads only when needed (quiz.mjs when a quiz comes near): kept too, so a
+    // lesson opened once runs its quiz in airplane mode even if the reader never scrolled to it.
+    document.querySelectorAll("[data-pa-offline]").forEach(function (el) {
+      urls.push(new URL(el.getAttribute("data-pa-offline"), location.href).href);
+    });
     worker.postMessage({ pinganCache: urls });
   }
   window.addEventListener("load", function () {

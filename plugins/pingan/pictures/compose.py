@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
@@ -98,12 +99,10 @@ def _short_path(d: str) -> str:
     return re.sub(r" (-)", r"\1", d)
 
 
-def compose(scene: Scene) -> str:
-    """The SVG text of ``scene``: decorative parts are drawn first, glyphs in order."""
-    out = [
-        f'<svg xmlns="{_SVG_NS}" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">',
-        f'<rect width="{WIDTH}" height="{HEIGHT}" rx="14" fill="{scene.background}"/>',
-    ]
+def _drawing(scene: Scene, glyph: Callable[[Glyph, str], str]) -> list[str]:
+    """The parts of ``scene`` in drawing order: background, ground, then each glyph as
+    ``glyph(g, transform)`` draws it (its own SVG, or a reference to it)."""
+    out = [f'<rect width="{WIDTH}" height="{HEIGHT}" rx="14" fill="{scene.background}"/>']
     if scene.ground:
         out.append(
             f'<path d="M0 {HEIGHT - 34}H{WIDTH}V{HEIGHT - 14}a14 14 0 0 1-14 14H14a14 14 0 0 1-14-14z" fill="{scene.ground}"/>'
@@ -114,6 +113,38 @@ def compose(scene: Scene) -> str:
             transform = f"translate({g.x + g.size:g} {g.y:g}) scale({-scale:.4g} {scale:.4g})"
         else:
             transform = f"translate({g.x:g} {g.y:g}) scale({scale:.4g})"
-        out.append(f'<g transform="{transform}">{_glyph_body(g.code)}</g>')
-    out.append("</svg>")
-    return "".join(out)
+        out.append(glyph(g, transform))
+    return out
+
+
+def compose(scene: Scene) -> str:
+    """The SVG text of ``scene``: decorative parts are drawn first, glyphs in order."""
+    head = f'<svg xmlns="{_SVG_NS}" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">'
+    parts = _drawing(scene, lambda g, t: f'<g transform="{t}">{_glyph_body(g.code)}</g>')
+    return head + "".join(parts) + "</svg>"
+
+
+def compose_sheet(scenes: Iterable[Scene]) -> str:
+    """One SVG holding every scene of ``scenes``, one under the other, each glyph drawn once.
+
+    A page shows one scene with ``<img src="sheet.svg#<scene name>">`` (an SVG ``<view>``):
+    the lesson cards of the home page come in one file instead of one per card, and a glyph
+    that several cards show (the girl, the school) is sent once (issue 14: 85 KB first load).
+    """
+    ids: dict[str, str] = {}
+    defs: list[str] = []
+    body: list[str] = []
+
+    def use(g: Glyph, transform: str) -> str:
+        if g.code not in ids:
+            ids[g.code] = f"g{len(ids)}"
+            defs.append(f'<g id="{ids[g.code]}">{_glyph_body(g.code)}</g>')
+        return f'<use href="#{ids[g.code]}" transform="{transform}"/>'
+
+    count = 0
+    for count, scene in enumerate(scenes, start=1):
+        top = (count - 1) * HEIGHT
+        body.append(f'<view id="{scene.name}" viewBox="0 {top} {WIDTH} {HEIGHT}"/>')
+        body.append(f'<g transform="translate(0 {top})">' + "".join(_drawing(scene, use)) + "</g>")
+    head = f'<svg xmlns="{_SVG_NS}" viewBox="0 0 {WIDTH} {HEIGHT * max(count, 1)}">'
+    return head + "<defs>" + "".join(defs) + "</defs>" + "".join(body) + "</svg>"

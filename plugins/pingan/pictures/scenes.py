@@ -233,7 +233,14 @@ SCENES: tuple[Scene, ...] = (
     ),
     Scene("card-spot-and-report", (thing("1F50D", 80, 90, 76), thing("1F4DE", 166, 92, 60)), _SKY, None),
     Scene("card-after-rescue", (thing("1F3E1", 84, 86, 80), thing("1F91D", 170, 94, 64)), _WARM, None),
-    Scene("card-teachers-guide", (person(TEACHER, 90, 96), thing("1F4DA", 178, 104, 60)), _SKY, _SKY_GROUND),
+    # A teacher: a woman at her school with the class's books (OpenMoji's teacher glyph weighs as
+    # much as three other cards; the woman and the school are in the card sheet already).
+    Scene(
+        "card-teachers-guide",
+        (thing(SCHOOL, 186, 56, 80), person(WOMAN, 70, 96), thing("1F4DA", 176, 124, 60)),
+        _SKY,
+        _SKY_GROUND,
+    ),
 )
 
 BY_NAME: dict[str, Scene] = {scene.name: scene for scene in SCENES}
@@ -254,3 +261,15 @@ def card_picture(lesson: str) -> str | None:
         if name in BY_NAME:
             return name
     return None
+
+
+#: The file that holds every card scene (:func:`pingan.pictures.compose.compose_sheet`); a card
+#: shows one with ``cards.svg#<scene name>``.
+CARD_SHEET = "cards"
+
+
+def card_scenes() -> tuple[Scene, ...]:
+    """Every scene a card may show (a lesson's first picture, a card scene, a shared one), in
+    the order of :data:`SCENES`: what the card sheet holds."""
+    shared = set(SHARED_CARD_SCENES.values())
+    return tuple(s for s in SCENES if s.name.endswith("-1") or s.name.startswith("card-") or s.name in shared)

@@ -8,6 +8,16 @@ so there is never a second copy of a lesson to keep in step:
 - :func:`lesson_slides` makes one slide per section. A section too long to read
   from the back of a classroom continues on further slides, cut between
   paragraphs or between list items (a numbered list keeps its numbers).
+  Two kinds of section teach one thing per slide, in large type (AUTHORING.md,
+  "Slides", says so for editors):
+
+  - key points: a section of bulleted lists and nothing else (not the lesson's
+    last section, its sources), each list after at most one short paragraph (its
+    lead-in), each item at most :data:`POINT_MAX_EM` wide, shows one item per
+    slide, under its lead-in;
+  - a story: a section of paragraphs with at least one picture is told in steps,
+    one paragraph per slide (a long one cut between sentences), each picture on
+    the slide of the paragraph after it (after the last paragraph: with the last).
   Where the lesson has a quiz (a marker the caller names: the quiz plugin's
   placeholder), the quiz object of the model gives its own slides.
 - :func:`quiz_slides` makes those from the quiz model: an opening slide, then
@@ -26,6 +36,7 @@ Plain Python: no MkDocs import. The words of the deck's interface are
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -35,8 +46,8 @@ from pingan.core import catalogs as i18n
 from pingan.core.catalogs import N_, fill
 from pingan.quiz.model import Option, Question, Quiz
 from pingan.quiz.render import QuizText
-from pingan.slides.html import Section, blocks, clean, plain_text, split_sections
-from pingan.slides.paginate import LINES_PER_SLIDE, paginate
+from pingan.slides.html import Section, blocks, clean, plain_text, split_sections, tag_name
+from pingan.slides.paginate import LINES_PER_SLIDE, em_width, paginate
 
 __all__ = [
     "DECK_STRINGS",
@@ -104,14 +115,28 @@ QR_SVG_OPTIONS: dict[str, object] = {
     "lineclass": None,
 }
 
+#: The widest key point (in em, :func:`pingan.slides.paginate.em_width`: a Chinese character
+#: is 1, a Latin letter about 0.58) a slide shows in large type: about 260 Chinese characters,
+#: 450 letters. A section with a longer item stays a list.
+POINT_MAX_EM = 260.0
+#: The longest lead-in of a list of key points (a paragraph just before the list: "Tricks
+#: people use:"), in em: about two lines on a projector.
+LEAD_MAX_EM = 140.0
+#: Type sizes of a key point or a story step, by its width in em: (at most, CSS class). The
+#: shorter it is, the larger it is set (assets/slides.css sizes each class).
+TEXT_SIZES: tuple[tuple[float, str], ...] = ((60.0, "pa-big--l"), (140.0, "pa-big--m"), (math.inf, "pa-big--s"))
+#: Lines (:data:`~pingan.slides.paginate.LINES_PER_SLIDE` units) of one story step beside its
+#: picture: a longer paragraph is told in two steps or more, cut between sentences.
+STEP_LINES = 4.5
+
 
 @dataclass(frozen=True)
 class Slide:
     """One slide. Every HTML field is safe to put in a page as it is."""
 
     kind: str
-    """``section``, ``quiz`` (a quiz's opening slide), ``question``; the deck adds ``title``,
-    ``goals`` and ``end``."""
+    """``section``, ``point`` (one key point), ``step`` (one step of a story), ``quiz`` (a
+    quiz's opening slide), ``question``; the deck adds ``title``, ``goals`` and ``end``."""
     heading: str
     """The heading, HTML."""
     body: str = ""
@@ -169,7 +194,15 @@ def lesson_slides(
     slides: list[Slide] = []
     if intro.strip():
         sections.insert(0, Section(escape(title), "", intro))
+    last = sections[-1] if sections else None
     for section in sections:
+        parts = blocks(section.body)
+        if not any(m in section.body for m in markers):
+            taught = _points(section, parts, strings) if section is not last else []
+            taught = taught or _steps(section, parts, strings)
+            if taught:
+                slides.extend(taught)
+                continue
         pending: list[str] = []
 
         def flush(section: Section = section, pending: list[str] = pending) -> None:
@@ -187,7 +220,7 @@ def lesson_slides(
                 slides.append(Slide("section", heading, "\n".join(page), anchor=section.heading_id, continued=more))
             pending.clear()
 
-        for block in blocks(section.body):
+        for block in parts:
             marker = next((m for m in markers if m in block), None)
             if marker is None:
                 pending.append(block)
@@ -205,6 +238,79 @@ def lesson_slides(
 def _without_marker(block: str, marker: str) -> str:
     """``block`` without a quiz marker (and the paragraph Markdown made around it)."""
     return re.sub(rf"<p>\s*{re.escape(marker)}\s*</p>", "", block, count=1).replace(marker, "", 1)
+
+
+def _size(html: str) -> str:
+    """The type-size class of a key point or story step (:data:`TEXT_SIZES`)."""
+    width = em_width(plain_text(html))
+    return next(cls for most, cls in TEXT_SIZES if width <= most)
+
+
+def _numbered(section: Section, bodies: list[str], strings: Mapping[str, str], kind: str) -> list[Slide]:
+    """One slide of ``kind`` per body, headed by the section, counted "2 / 6" in its kicker."""
+    total = len(bodies)
+    return [
+        Slide(
+            kind,
+            section.heading,
+            body,
+            kicker=f'<span class="pa-slide__step">{_ui(strings, "counter", n=n, total=total)}</span>',
+            anchor=section.heading_id,
+            continued=n > 1,
+        )
+        for n, body in enumerate(bodies, start=1)
+    ]
+
+
+def _points(section: Section, parts: list[str], strings: Mapping[str, str]) -> list[Slide]:
+    """Key points: a section of bulleted lists, each list after at most one short paragraph
+    (its lead-in, shown above each of its items), one item per slide (else nothing)."""
+    bodies: list[str] = []
+    lead = ""
+    for block in parts:
+        name = tag_name(block)
+        if name == "p" and not lead and not _is_picture(block) and em_width(plain_text(block)) <= LEAD_MAX_EM:
+            lead = block.replace("<p", '<p class="pa-point__lead"', 1)
+            continue
+        if name != "ul":
+            return []
+        items = [b for b in blocks(block[block.find(">") + 1 : block.lower().rfind("</ul")]) if tag_name(b) == "li"]
+        for n, item in enumerate(items):
+            inner = item[item.find(">") + 1 : item.lower().rfind("</li")].strip()
+            if em_width(plain_text(inner)) > POINT_MAX_EM:
+                return []
+            # Repeated over its list's slides (a phone shows the repeats cut to two lines).
+            above = lead.replace("pa-point__lead", "pa-point__lead pa-point__lead--again", 1) if n else lead
+            bodies.append(f'{above}<div class="pa-big pa-point {_size(lead + inner)}">{inner}</div>')
+        lead = ""
+    if lead or len(bodies) < 2:
+        return []
+    return _numbered(section, bodies, strings, "point")
+
+
+def _steps(section: Section, parts: list[str], strings: Mapping[str, str]) -> list[Slide]:
+    """A story in steps: paragraphs and pictures only, at least one of each (else nothing)."""
+    if not any(_is_picture(b) for b in parts) or not all(tag_name(b) == "p" for b in parts):
+        return []
+    steps: list[list[str]] = []  # pictures waiting for their paragraph, then the paragraph
+    waiting: list[str] = []
+    for block in parts:
+        if _is_picture(block):
+            waiting.append(block)
+            continue
+        for n, piece in enumerate(paginate([block], STEP_LINES)):
+            text = "\n".join(piece)
+            steps.append([*(waiting if n == 0 else []), f'<div class="pa-big {_size(text)}">{text}</div>'])
+        waiting = []
+    if not steps:
+        return []
+    steps[-1][:0] = waiting  # pictures after the last paragraph go with it
+    return _numbered(section, ["\n".join(step) for step in steps], strings, "step")
+
+
+def _is_picture(block: str) -> bool:
+    """A paragraph that is a lesson picture and nothing else (pingan.pictures marks it)."""
+    return tag_name(block) == "p" and "pa-picture" in block and not plain_text(block)
 
 
 # -- quiz slides ------------------------------------------------------------------------

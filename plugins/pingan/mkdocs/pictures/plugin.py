@@ -26,11 +26,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from pingan.core.catalogs import N_
+from pingan.core.css import minify_css
 from pingan.core.paths import ASSETS_DIR
 from pingan.pictures import compose as compose_module
 from pingan.pictures.cards import LESSONS_REF_RE, Card, render_cards
-from pingan.pictures.compose import HEIGHT, WIDTH, compose
-from pingan.pictures.scenes import SCENES, card_picture
+from pingan.pictures.compose import HEIGHT, WIDTH, compose, compose_sheet
+from pingan.pictures.scenes import CARD_SHEET, SCENES, card_picture, card_scenes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -98,14 +99,15 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
     @event_priority(10)  # before pingan-site, which adds site.css only when no plugin has
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """The composed scenes as files of the site (composed once per run); site.css with
-        the quiz's styles in it, so that a lesson has one render-blocking style sheet of ours."""
+        the quiz's styles in it, so that a lesson has one render-blocking style sheet of ours
+        (without comments: :func:`pingan.core.css.minify_css`)."""
         if not self.config.enabled:
             return None
         folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pingan-pictures"
         folder.mkdir(parents=True, exist_ok=True)
         if "pingan-site" in config.plugins and "pingan-quiz" in config.plugins:
             combined = folder / "site.css"
-            css = "\n".join(p.read_text(encoding="utf-8") for p in (_SITE_CSS, _QUIZ_CSS))
+            css = minify_css("\n".join(p.read_text(encoding="utf-8") for p in (_SITE_CSS, _QUIZ_CSS)))
             if not combined.is_file() or combined.read_text(encoding="utf-8") != css:
                 combined.write_text(css, encoding="utf-8")
             if files.get_file_from_path(SITE_CSS_URI) is None:
@@ -113,12 +115,14 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
             self._merged_css = True
         if not self._svgs:
             # Files on disk, not in memory: mkdocs-static-i18n needs each file's source path.
-            for scene in SCENES:
-                path = folder / f"{scene.name}.svg"
-                svg = compose(scene)
+            pictures = [(scene.name, compose(scene)) for scene in SCENES]
+            # The cards' pictures in one file: one request, each glyph once (issue 14: 85 KB).
+            pictures.append((CARD_SHEET, compose_sheet(card_scenes())))
+            for name, svg in pictures:
+                path = folder / f"{name}.svg"
                 if not path.is_file() or path.read_text(encoding="utf-8") != svg:
                     path.write_text(svg, encoding="utf-8")
-                self._svgs[scene.name] = str(path)
+                self._svgs[name] = str(path)
         if files.get_file_from_path(READ_URI) is None:
             files.append(File.generated(config, READ_URI, abs_src_path=str(READ_SCRIPT)))
         self._read_version = hashlib.sha256(READ_SCRIPT.read_bytes()).hexdigest()[:10]
@@ -218,7 +222,9 @@ class PicturesPlugin(BasePlugin[PicturesConfig]):
                     audience=str(meta.get("audience")),
                     age_band=str(meta["age_band"]) if meta.get("age_band") else None,
                     minutes=meta.get("minutes"),
-                    picture=get_relative_url(f"{PICTURES_URI}{picture}.svg", page.url) if picture else None,
+                    picture=f"{get_relative_url(f'{PICTURES_URI}{CARD_SHEET}.svg', page.url)}#{picture}"
+                    if picture
+                    else None,
                 )
             )
         t = _translations(config.theme["language"])

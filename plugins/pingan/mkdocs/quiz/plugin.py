@@ -18,7 +18,9 @@ checked once per build run, with everything else ``make check`` checks) and
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
+import json
 import re
 import secrets
 from pathlib import Path
@@ -257,7 +259,12 @@ class QuizPlugin(BasePlugin[QuizConfig]):
             return None
         self._quiz_pages[page.file.src_uri] = quizzes
         script = self._asset_url(SCRIPT_URI, page)
-        return f'{html}\n<script type="module" src="{script}"></script>'
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            # From file:// a module is refused: pingan-site makes this tag load a classic copy.
+            return f'{html}\n<script type="module" src="{script}"></script>'
+        # data-pa-offline: the service worker keeps quiz.mjs with the page (offline/register.js).
+        return f'{html}\n<script type="module" data-pa-offline="{script}">{_loader(script)}</script>'
 
     @event_priority(100)  # first: every other plugin's on_post_page sees the page with its quizzes
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -285,6 +292,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
 
 # -- helpers ------------------------------------------------------------------
+
+
+@functools.cache
+def _loader_source() -> str:
+    """assets/quiz-loader.js without its comment lines (it is written into every quiz page)."""
+    lines = (ASSETS_DIR / "quiz-loader.js").read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+
+
+def _loader(script: str) -> str:
+    """The inline module that imports ``script`` (quiz.mjs) when a quiz comes near."""
+    return _loader_source().replace("SRC", json.dumps(script), 1)
 
 
 def _theme_language(config: MkDocsConfig) -> str:
