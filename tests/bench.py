@@ -210,7 +210,12 @@ def make_corpus(dest: Path, lessons: int, with_quiz: bool) -> Path:
             index.append(f"1. [{title.group(1) if title else new}]({new}.md)\n")
         (folder / "index.md").write_text("".join(index), encoding="utf-8")
     for slug, r in names:
-        shutil.copy2(ROOT / "quizzes" / f"{slug}.yml", dest / "quizzes" / f"{slug}-{r}.yml")
+        # Each copy a text of its own (a comment line), as on a real site of that size: no
+        # content-keyed cache (pingan.core.yamlcache) is reused from one copy to the next.
+        # The lessons' copies do share their paragraphs, so the slides' text-keyed caches hit
+        # more often than they would on real lessons.
+        quiz_text = (ROOT / "quizzes" / f"{slug}.yml").read_text(encoding="utf-8")
+        (dest / "quizzes" / f"{slug}-{r}.yml").write_text(f"# bench copy {r}\n{quiz_text}", encoding="utf-8")
     quiz_plugin = "  - pingan-quiz\n" if with_quiz else ""
     note = ", one quiz each" if with_quiz else ", without the quiz plugin"
     config = CORPUS_CONFIG.format(

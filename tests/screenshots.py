@@ -7,6 +7,9 @@ zh, en and ug, written to screenshots/ (git-ignored).
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,8 +24,29 @@ LANGS = {"zh": "", "en": "en/", "ug": "ug/"}
 LESSON = "lessons/check-first/"
 
 
+def has_chinese_font() -> bool:
+    """True when fontconfig knows a font with Chinese glyphs (else zh shows as empty boxes)."""
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+def ensure_chinese_font() -> None:
+    """Phones and classroom PCs in China have Chinese fonts; a bare Debian does not. Install
+    Debian's Noto CJK when missing (as root), so the zh screenshots can be read at all."""
+    if not shutil.which("fc-list") or has_chinese_font():
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        sys.stderr.write("No Chinese font: installing Debian's fonts-noto-cjk for the screenshots…\n")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "fonts-noto-cjk"], check=False, env=env)
+    if not has_chinese_font():
+        sys.stderr.write("Warning: no Chinese font; zh screenshots will show empty boxes (apt-get install fonts-noto-cjk).\n")
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
+
+    ensure_chinese_font()
 
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
