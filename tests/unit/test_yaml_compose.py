@@ -162,3 +162,15 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 _REAL_COMPOSE = yaml.compose
+
+
+@pytest.mark.parametrize("text", ["a: &x [1, 2]\nb: *x\n", "a: &x {b: *x}\n"])
+def test_a_tree_with_an_alias_is_not_kept(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An alias makes a node shared (or, recursive, its own child): such a tree is composed
+    by PyYAML every time, never written to the cache (the quiz loader's recursive-alias test
+    once hit the recursion limit here)."""
+    monkeypatch.setenv("PINGAN_CACHE_DIR", str(tmp_path))
+    for _ in range(2):
+        root = yamlnodes.compose(text)
+        assert isinstance(root, MappingNode) and root.value[0][0].value == "a"
+    assert list(tmp_path.rglob("*.json")) == []

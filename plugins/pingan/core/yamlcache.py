@@ -9,7 +9,8 @@ are kept here, so a rebuild (``make build`` again, every save under ``make serve
 
 Exact by construction: an entry is what PyYAML made of exactly that text (the key is the
 SHA-256 of the text, with PyYAML's version and this format's), and only trees are kept,
-never errors (a text PyYAML refuses is parsed again, for its own message). The entries
+never errors (a text PyYAML refuses is parsed again, for its own message), nor trees with
+an alias (a node shared, perhaps with itself: JSON cannot say so). The entries
 are JSON, not pickle: reading the cache runs no code. Plain Python.
 
 The folder is ``$PINGAN_CACHE_DIR/yaml`` (default: ``$XDG_CACHE_HOME/pingan-classroom``,
@@ -67,10 +68,14 @@ def store(text: str, root: Node | None) -> None:
     if where is None:
         return
     try:
+        data = json.dumps(_data(root, set()), ensure_ascii=False, separators=(",", ":"))
+    except _Shared:
+        return  # an alias: the tree shares a node (perhaps with itself), which JSON cannot keep
+    try:
         where.mkdir(parents=True, exist_ok=True)
         target = where / f"{_key(text)}.json"
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_data(root), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, target)  # never a half-written entry, even with two builds at once
         entries = sorted(where.glob("*.json"), key=lambda p: p.stat().st_mtime)
         for old in entries[: len(entries) - MAX_ENTRIES // 2] if len(entries) > MAX_ENTRIES else []:
@@ -83,16 +88,23 @@ def _mark(mark: Any) -> list[int]:
     return [mark.index, mark.line, mark.column]
 
 
-def _data(node: Node | None) -> Any:
+class _Shared(Exception):
+    """A node met twice: the text has an alias."""
+
+
+def _data(node: Node | None, seen: set[int]) -> Any:
     if node is None:
         return None
+    if id(node) in seen:
+        raise _Shared
+    seen.add(id(node))
     marks = [_mark(node.start_mark), _mark(node.end_mark)]
     if isinstance(node, ScalarNode):
         return ["s", node.tag, node.value, node.style, *marks]
     if isinstance(node, SequenceNode):
-        return ["q", node.tag, [_data(n) for n in node.value], node.flow_style, *marks]
+        return ["q", node.tag, [_data(n, seen) for n in node.value], node.flow_style, *marks]
     assert isinstance(node, MappingNode)
-    return ["m", node.tag, [[_data(k), _data(v)] for k, v in node.value], node.flow_style, *marks]
+    return ["m", node.tag, [[_data(k, seen), _data(v, seen)] for k, v in node.value], node.flow_style, *marks]
 
 
 def _node(data: Any) -> Node | None:
