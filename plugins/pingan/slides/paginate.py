@@ -234,17 +234,6 @@ def paginate(blocks: list[str], budget: float = LINES_PER_SLIDE) -> list[list[st
     so the numbers continue; a table repeats its head). A heading stays with
     what follows it. A block longer than a slide gets a slide of its own.
     """
-    return [list(page) for page in _paginate(tuple(blocks), budget)]
-
-
-@lru_cache(maxsize=4096)
-def _paginate(blocks: tuple[str, ...], budget: float) -> tuple[tuple[str, ...], ...]:
-    """:func:`paginate`, once per run of blocks: a lesson shown in another language's site
-    (its text not yet translated) has the same sections as in its own."""
-    return tuple(tuple(page) for page in _paginate_once(list(blocks), budget))
-
-
-def _paginate_once(blocks: list[str], budget: float) -> list[list[str]]:
     pages = _pack(blocks, budget)
     if len(pages) < 2:
         return pages
