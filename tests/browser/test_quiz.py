@@ -425,10 +425,16 @@ def test_phone_tap_targets(page: Page, tx: Texts, errors: list[str]) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(tx.path("demo"))
     quiz = region(page, tx, tx.demo)
-    heights = quiz.get_by_role("radio").evaluate_all("els => els.map(e => e.closest('label').getBoundingClientRect().height)")
-    heights += quiz.get_by_role("checkbox").evaluate_all("els => els.map(e => e.closest('label').getBoundingClientRect().height)")
-    heights += quiz.get_by_role("button").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
-    assert heights and min(heights) >= 44, heights
+    # Measured once the script has set the quiz up (its Check buttons exist only then; it
+    # hides follow-ups): read mid-setup, a follow-up's options measured 0 px tall in CI.
+    expect(quiz).to_have_attribute("data-pa-ready", "")
+    expect(check_button(quiz, tx, 0)).to_be_visible()
+    heights = quiz.evaluate(
+        """q => Array.from(q.querySelectorAll('.pa-quiz__choice, button'))
+            .filter(e => e.checkVisibility())
+            .map(e => e.getBoundingClientRect().height)"""
+    )
+    assert len(heights) >= 6 and min(heights) >= 44, heights
     widest = quiz.evaluate("q => Math.max(...Array.from(q.querySelectorAll('*'), e => e.getBoundingClientRect().right))")
     assert widest <= 360, "nothing in the quiz may stick out sideways"
     words = visible_text(quiz, tx.option(tx.demo, "ask-first", 1))
