@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urljoin
@@ -84,6 +85,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._content: dict[str, str] = {}
         self._envs: dict[tuple[str, ...], Environment] = {}
         self._versions: dict[str, str] = {}
+        #: Interface words per language, read once per build run (a run is one set of
+        #: catalogs: `mkdocs serve` starts a new run, with new plugins, for every change).
+        self._strings: dict[str, dict[str, str]] = {}
 
     # -- configuration -------------------------------------------------------------
 
@@ -165,7 +169,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         dest = Path(page.file.abs_dest_path)
         folder = dest.parent if dest.name == "index.html" else dest.with_suffix("")
         target = folder / self.config.folder / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        # os.makedirs looks before it makes (the page's own folder is not there yet: MkDocs
+        # writes the page after this event), where Path.mkdir fails once first.
+        os.makedirs(target.parent, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         return None
 
@@ -186,7 +192,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         lang = self._lang
         site = self._site
         assert site is not None
-        strings = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
+        strings = self._strings.get(lang)
+        if strings is None:
+            strings = self._strings[lang] = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
         title = page.title or ""
         content = slides.clean(self._content.get(page.file.src_uri, page.content or ""))
         content = inline_pictures(content)  # the deck is one standalone file (issue 14)
