@@ -118,6 +118,18 @@ _PICTURE = '<p><svg class="pa-picture" role="img" aria-label="A girl at the scho
 _SOURCES = ("Sources", "<ul>\n<li>S1</li>\n<li>S2</li>\n</ul>")
 
 
+def test_a_picture_takes_half_a_slide_as_img_or_as_inline_svg() -> None:
+    """The deck cuts its slides from the lesson's <img> pictures and writes them as inline
+    SVG afterwards (issue 12: no scanning of drawings): both forms must count alike, or the
+    slides would change with the order of those steps."""
+    img = (
+        '<p><img alt="A girl at the school gate, thinking: check first." '
+        'src="../assets/pingan/pictures/check-first-1.svg" width="240" height="180" class="pa-picture"></p>'
+    )
+    assert slides.block_lines(img) == slides.block_lines(_PICTURE) == slides.LINES_PER_SLIDE / 2
+    assert slides.block_lines('<p>Look: <img alt="" src="x.png" class="pa-picture"> here.</p>') < 2
+
+
 def test_a_section_that_is_one_bulleted_list_shows_one_key_point_per_slide() -> None:
     """Key points (issue 14): each item of a bare bulleted list on its own slide, in large
     type, counted; the sources (a lesson's last section) and numbered lists stay lists."""

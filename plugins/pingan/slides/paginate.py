@@ -206,7 +206,7 @@ def _row_lines(row: str) -> float:
 @lru_cache(maxsize=8192)
 def block_lines(block: str) -> float:
     """How many slide lines a block takes, roughly (the unit of :data:`LINES_PER_SLIDE`)."""
-    if 'class="pa-picture"' in block[:40]:  # a lesson picture (pingan.pictures): half a slide
+    if "pa-picture" in block and not plain_text(block):  # a lesson picture (pingan.pictures): half a slide
         return LINES_PER_SLIDE / 2
     name = tag_name(block)
     cut = _cut(block)
@@ -233,56 +233,75 @@ def paginate(blocks: list[str], budget: float = LINES_PER_SLIDE) -> list[list[st
     items or rows, when they do not fit (an ``<ol>`` goes on with ``start``
     so the numbers continue; a table repeats its head). A heading stays with
     what follows it. A block longer than a slide gets a slide of its own.
+
+    Several budgets are tried; each try only plans its slides (which block, which
+    parts of a cut one), and the HTML of the pieces is made for the plan kept.
     """
-    pages = _pack(blocks, budget)
-    if len(pages) < 2:
-        return pages
-    low = sum(block_lines(b) for b in blocks) / len(pages)
-    step = 0.25
-    for n in range(max(0, math.ceil((budget - low) / step))):
-        even = _pack(blocks, low + n * step)
-        if len(even) <= len(pages):
-            return even
-    return pages
+    plan = _Plan(blocks)
+    pages = _pack(plan, budget)
+    if len(pages) >= 2:
+        low = sum(plan.needs) / len(pages)
+        step = 0.25
+        for n in range(max(0, math.ceil((budget - low) / step))):
+            even = _pack(plan, low + n * step)
+            if len(even) <= len(pages):
+                pages = even
+                break
+    return [[piece if isinstance(piece, str) else _make(*piece) for piece in page] for page in pages]
 
 
-def _pack(blocks: list[str], budget: float) -> list[list[str]]:
+#: A piece of a slide: a whole block, or (cut, first part, end) for parts of a cut block.
+_Piece = str | tuple[_Cut, int, int]
+
+
+class _Plan:
+    """What packing needs of each block, worked out once for every budget tried."""
+
+    def __init__(self, blocks: list[str]) -> None:
+        self.blocks = blocks
+        self.needs = [block_lines(b) for b in blocks]
+        self.cuts = [_cut(b) for b in blocks]
+        #: For a heading followed by a block: the lines of what must come with it.
+        self.with_next: list[float | None] = [None] * len(blocks)
+        for index in range(len(blocks) - 1):
+            if tag_name(blocks[index]) in _HEADINGS:
+                cut = self.cuts[index + 1]
+                self.with_next[index] = cut.overhead + cut.sizes[0] if cut else self.needs[index + 1]
+
+
+def _make(cut: _Cut, first: int, end: int) -> str:
+    return cut.make(cut.parts[first:end], first)
+
+
+def _pack(plan: _Plan, budget: float) -> list[list[_Piece]]:
     """Fill slides in order, each up to ``budget`` lines (see :func:`paginate`)."""
-    pages: list[list[str]] = [[]]
+    pages: list[list[_Piece]] = [[]]
     used = 0.0
-    for index, block in enumerate(blocks):
-        need = block_lines(block)
-        if tag_name(block) in _HEADINGS and index + 1 < len(blocks):
-            following = blocks[index + 1]
-            cut = _cut(following)
-            need_next = cut.overhead + cut.sizes[0] if cut else block_lines(following)
-            if pages[-1] and used + need + min(need_next, budget - need) > budget:
-                pages.append([])
-                used = 0.0
+    for block, need, cut, need_next in zip(plan.blocks, plan.needs, plan.cuts, plan.with_next, strict=True):
+        if need_next is not None and pages[-1] and used + need + min(need_next, budget - need) > budget:
+            pages.append([])
+            used = 0.0
         if used + need <= budget or not pages[-1] and need <= budget:
             pages[-1].append(block)
             used += need
             continue
-        cut = _cut(block)
         if cut is None or (not cut.eager and need <= budget):
             if pages[-1]:
                 pages.append([])
             pages[-1].append(block)
             used = need
             continue
-        chunk: list[str] = []
         first = 0
         chunk_lines = cut.overhead
-        for number, (part, size) in enumerate(zip(cut.parts, cut.sizes, strict=True)):
-            if used + chunk_lines + size > budget and (chunk or pages[-1]):
-                if chunk:
-                    pages[-1].append(cut.make(chunk, first))
+        for number, size in enumerate(cut.sizes):
+            if used + chunk_lines + size > budget and (number > first or pages[-1]):
+                if number > first:
+                    pages[-1].append((cut, first, number))
                 pages.append([])
-                used, chunk, chunk_lines, first = 0.0, [], cut.overhead, number
-            chunk.append(part)
+                used, chunk_lines, first = 0.0, cut.overhead, number
             chunk_lines += size
-        if chunk:
-            pages[-1].append(cut.make(chunk, first))
+        if len(cut.sizes) > first:
+            pages[-1].append((cut, first, len(cut.sizes)))
             used += chunk_lines
     return [p for p in pages if p]
 

@@ -197,7 +197,6 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             strings = self._strings[lang] = {**i18n.quiz_strings(lang), **slides.deck_strings(lang)}
         title = page.title or ""
         content = slides.clean(self._content.get(page.file.src_uri, page.content or ""))
-        content = inline_pictures(content)  # the deck is one standalone file (issue 14)
         content_lang = str(page.meta.get("pa_source_lang") or "")
         markers = dict(state.shared(config).slots.get(page.file.src_uri, []))
 
@@ -233,7 +232,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             deck.append(slides.Slide("end", ""))
         env = self._env(lang)
         template = env.get_template("present.html")
-        return template.render(
+        html = template.render(
             lang=lang,
             dir=languages.direction(lang),
             content_lang=content_lang,
@@ -254,6 +253,10 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             css=self._asset_url("assets/pingan/slides.css", deck_url),
             js=self._asset_url("assets/pingan/slides.js", deck_url),
         )
+        # The deck is one standalone file (issue 14): its pictures go in as inline SVG, once
+        # the slides are cut (the scanner and the line counts then meet an <img>, not the
+        # hundreds of elements of a drawing).
+        return inline_pictures(html)
 
     def _asset_url(self, uri: str, deck_url: str) -> str:
         """URL of a deck asset relative to the deck, with a version for caches."""
