@@ -196,7 +196,7 @@ def lesson_slides(
         sections.insert(0, Section(escape(title), "", intro))
     last = sections[-1] if sections else None
     for section in sections:
-        parts = blocks(section.body)
+        parts = list(section.parts) or blocks(section.body)
         if not any(m in section.body for m in markers):
             taught = _points(section, parts, strings) if section is not last else []
             taught = taught or _steps(section, parts, strings)

@@ -33,6 +33,9 @@ class Section:
     """The heading's inner HTML, without its permalink anchor ("" for the introduction)."""
     heading_id: str
     body: str
+    parts: tuple[str, ...] = ()
+    """The top-level blocks of ``body``, as :func:`split_sections` found them (so that no one
+    scans the body again)."""
 
 
 # -- lesson HTML ------------------------------------------------------------------------
@@ -97,7 +100,7 @@ def split_sections(html: str) -> tuple[str, list[Section]]:
     """Cut a lesson's HTML at each top-level ``<h2>``.
 
     Returns the introduction (everything before the first ``<h2>``, minus an
-    ``<h1>``) and the sections in order. Permalink anchors (``a.headerlink``)
+    ``<h1>``) and the sections in order, each with its blocks. Permalink anchors (``a.headerlink``)
     are dropped from headings.
     """
     intro: list[str] = []
@@ -109,7 +112,7 @@ def split_sections(html: str) -> tuple[str, list[Section]]:
         name = tag_name(block)
         if name == "h2":
             if heading is not None:
-                sections.append(Section(heading, heading_id, "\n".join(body)))
+                sections.append(Section(heading, heading_id, "\n".join(body), tuple(body)))
             inner = re.sub(r"^<h2\b[^>]*>|</h2\s*>$", "", block.strip())
             heading = _HEADERLINK_RE.sub("", inner).strip()
             found = _ID_RE.search(block[: block.find(">") + 1])
@@ -121,7 +124,7 @@ def split_sections(html: str) -> tuple[str, list[Section]]:
         else:
             body.append(block)
     if heading is not None:
-        sections.append(Section(heading, heading_id, "\n".join(body)))
+        sections.append(Section(heading, heading_id, "\n".join(body), tuple(body)))
     return "\n".join(intro), sections
 
 
