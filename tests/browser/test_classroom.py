@@ -349,8 +349,10 @@ def test_without_site_url_there_is_no_qr_and_no_image(page: Page, no_url_site: t
     for deck in decks:
         html = deck.read_text(encoding="utf-8")
         assert 'class="pa-slide__qr"' not in html and "<img" not in html, deck
-        # The only drawings are the lesson's own pictures (inline, labelled), no QR code.
-        assert html.count("<svg") == html.count('<svg class="pa-picture" role="img"'), deck
+        # The only drawings are the lesson's own pictures (inline, labelled) and the bar's
+        # full-screen icon: no QR code.
+        pictures = html.count('<svg class="pa-picture" role="img"')
+        assert html.count("<svg") == pictures + html.count('<svg class="pa-deck__icon"') == pictures + 1, deck
     w = Words("zh")
     page.goto(url + LESSON + "present/")
     page.keyboard.press("End")

@@ -74,3 +74,51 @@ def test_each_childrens_deck_tells_its_story_in_steps_with_its_pictures(page: Pa
         points = page.locator(".pa-slide--point")
         assert points.count() >= 2, lesson
         assert all(points.nth(i).locator(".pa-point").count() == 1 for i in range(points.count())), lesson
+
+
+_QUESTION_FITS = """(id) => {
+  const deck = document.querySelector(".pa-deck"), slide = document.getElementById(id);
+  const option = slide.querySelector(".pa-option");
+  return {
+    scrolls: deck.scrollHeight - deck.clientHeight,
+    wide: slide.scrollWidth - slide.clientWidth,
+    size: option ? parseFloat(getComputedStyle(option).fontSize) : 0,
+  };
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "vi/", "ug/"])
+def test_on_a_phone_each_question_fits_and_the_bar_is_one_row(page: Page, site_url: str, prefix: str) -> None:
+    """A children's deck on a phone held upright (390×844, and the bar at 320 px too): every
+    quiz question with its options on one screen, the options' type still larger than a
+    phone's body text (at least 19 px; the deck's body is 28 px there); the control bar one row, its full-screen button an icon with its words kept
+    for screen readers (in Uyghur the words put the button on a row of its own)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = []
+    for lesson in CHILDREN:
+        deck = f"{site_url}{prefix}lessons/{lesson}/present/"
+        page.goto(deck)
+        expect(page.locator(".pa-deck[data-pa-ready]")).to_be_attached()
+        questions = page.locator(".pa-slide--question").evaluate_all("els => els.map((e) => e.id)")
+        assert questions, lesson
+        for slide_id in questions:
+            page.goto(f"{deck}#{slide_id}")
+            expect(page.locator(f"#{slide_id}")).to_be_visible()
+            fit = page.evaluate(_QUESTION_FITS, slide_id)
+            if fit["scrolls"] > 1 or fit["wide"] > 1 or fit["size"] < 19:
+                problems.append(f"{prefix}{lesson} {slide_id}: {fit}")
+    assert not problems, "\n".join(problems)
+    for width in (390, 320):
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(f"{site_url}{prefix}lessons/{CHILDREN[0]}/present/")
+        full = page.locator(".pa-deck__full")
+        expect(full).to_be_visible()
+        controls = page.locator(".pa-deck__back, .pa-deck__prev, .pa-deck__counter, .pa-deck__next, .pa-deck__full")
+        boxes = controls.evaluate_all(
+            "els => els.map((e) => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right]; })"
+        )
+        middles = [(top + bottom) / 2 for top, bottom, _l, _r in boxes]
+        assert max(middles) - min(middles) < 12, (width, boxes)  # one row
+        assert all(left >= 0 and right <= width for _t, _b, left, right in boxes), (width, boxes)
+        name = full.evaluate("(b) => b.textContent.trim()")
+        assert name and full.locator(".pa-deck__label").evaluate("(e) => e.getBoundingClientRect().width") <= 1

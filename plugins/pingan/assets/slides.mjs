@@ -93,7 +93,9 @@ function start() {
     full.hidden = false;
     full.addEventListener("click", toggleFull);
     document.addEventListener("fullscreenchange", () => {
-      full.textContent = document.fullscreenElement ? word("exit_full", "Leave full screen") : word("full", "Full screen");
+      // The words, not the icon: on a phone they are kept for screen readers only.
+      const label = full.querySelector(".pa-deck__label") || full;
+      label.textContent = document.fullscreenElement ? word("exit_full", "Leave full screen") : word("full", "Full screen");
     });
   }
 
