@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from helpers import ROOT, build_site, built_pages, copy_project, lang_of, site_languages
@@ -37,9 +38,7 @@ def test_every_page_has_the_hotlines_in_its_language(site_dir: Path) -> None:
         text = (site_dir / path / "index.html").read_text(encoding="utf-8")
         lang = lang_of(path)
         for hotline in HOTLINES:
-            link = re.search(
-                rf'<a class="pa-help__call" href="tel:{hotline["number"]}">(.*?)</a>', text, re.S
-            )
+            link = re.search(rf'<a class="pa-help__call" href="tel:{hotline["number"]}">(.*?)</a>', text, re.S)
             assert link, f"{path}: no tel:{hotline['number']} link"
             # The label is escaped HTML (pingan.trust): compare the text it shows.
             assert hotline["label"][lang] in html.unescape(link.group(1)), f"{path}: label not in {lang}"
@@ -66,8 +65,10 @@ def test_pages_load_only_the_style_sheets_they_need(site_dir: Path) -> None:
         if path.endswith("present/"):
             continue  # a deck writes its style into the page
         text = (site_dir / path / "index.html").read_text(encoding="utf-8")
-        sheets = [re.sub(r"\.[0-9a-f]{8}\.min\.css$", ".css", h.split("?")[0].rsplit("/", 1)[1])
-                  for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)]
+        sheets = [
+            re.sub(r"\.[0-9a-f]{8}\.min\.css$", ".css", h.split("?")[0].rsplit("/", 1)[1])
+            for h in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
+        ]
         assert set(sheets) - {"print.css"} == {"main.css", "site.css"}, (path, sheets)
         assert re.search(r'<link rel="stylesheet" href="[^"]*print\.css" media="print">', text), path
     css = (site_dir / "assets" / "pingan" / "site.css").read_text(encoding="utf-8")
@@ -106,8 +107,13 @@ def test_untranslated_page_says_so_in_english(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("code", "name", "direction_"),
-    [("zh", "中文", "ltr"), ("en", "English", "ltr"), ("zh-Hant", "中文 (繁體)", "ltr"),
-     ("vi", "Tiếng Việt", "ltr"), ("ug", "ئۇيغۇرچە", "rtl")],
+    [
+        ("zh", "中文", "ltr"),
+        ("en", "English", "ltr"),
+        ("zh-Hant", "中文 (繁體)", "ltr"),
+        ("vi", "Tiếng Việt", "ltr"),
+        ("ug", "ئۇيغۇرچە", "rtl"),
+    ],
 )
 def test_language_names_and_direction_come_from_cldr(code: str, name: str, direction_: str) -> None:
     """Switcher names are in each language's own script; Uyghur is right to left."""
@@ -173,12 +179,24 @@ def test_switcher_on_every_page_offers_every_language_for_the_same_page(site_dir
             assert target.rstrip("/") == expected.rstrip("/"), (path, lang, href)
 
 
-def test_a_build_is_reproducible_and_leaves_no_placeholder(site_dir: Path, tmp_path: Path) -> None:
+def test_a_build_is_reproducible_and_leaves_no_placeholder(
+    site_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Two builds of the same files give the same bytes, file for file (so a rebuild
     recompresses only what changed, and a deploy diff shows only real changes); no
     placeholder of our plugins is left in a page or a search index (the lesson cards' and
-    the quizzes' marks once put random text into the index of the lesson list)."""
+    the quizzes' marks once put random text into the index of the lesson list). The second
+    build takes the deck's template compiled by the first (.cache/pingan-present/jinja)."""
+    compiled: list[str | None] = []
+    compile_ = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: object, name: str | None = None, *args: object, **kw: object):
+        compiled.append(name)
+        return compile_(self, source, name, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
     again = build_site(ROOT, tmp_path / "again")
+    assert "present.html" not in compiled and any(name == "main.html" for name in compiled)
     first = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*") if p.is_file())
     second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert first == second

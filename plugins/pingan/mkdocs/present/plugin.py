@@ -85,6 +85,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._content: dict[str, str] = {}
         self._envs: dict[tuple[str, ...], Environment] = {}
         self._versions: dict[str, str] = {}
+        self._bytecode_cache: jinja2.BytecodeCache | None = None
         #: Interface words per language, read once per build run (a run is one set of
         #: catalogs: `mkdocs serve` starts a new run, with new plugins, for every change).
         self._strings: dict[str, dict[str, str]] = {}
@@ -118,6 +119,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         # Files on disk, not in memory: mkdocs-static-i18n needs each file's source path.
         folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pingan-present"
         folder.mkdir(parents=True, exist_ok=True)
+        if self._bytecode_cache is None:
+            (folder / "jinja").mkdir(exist_ok=True)
+            self._bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
         for uri, src in {PRINT_URI: ASSETS_DIR / "print.css", **DECK_ASSETS}.items():
             if src.suffix == ".css":
                 target = folder / src.name
@@ -274,6 +278,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         env = self._envs.get(key)
         if env is None:
             env = jinja2.Environment(
+                # Compiled templates kept between builds (Jinja checks each one against its
+                # source): a rebuild after an edit does not compile the deck's templates again.
+                bytecode_cache=self._bytecode_cache,
                 loader=jinja2.ChoiceLoader(
                     [jinja2.FileSystemLoader(str(TEMPLATES_DIR)), jinja2.FileSystemLoader(self._theme_dirs)]
                 ),
