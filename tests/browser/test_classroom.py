@@ -75,7 +75,10 @@ def _open_deck(page: Page, w: Words) -> tuple[Locator, int]:
 
 
 def _bar_and_total(page: Page, deck: dict[str, str]) -> tuple[Locator, int]:
-    """The deck's control bar, and the number of slides its counter gives on the first slide."""
+    """The deck's control bar, and the number of slides its counter gives on the first slide,
+    once the deck's script has started (the counter is in the page before it; a key pressed
+    earlier is lost, and a test once ran out of presses before its slide under load)."""
+    expect(page.locator(".pa-deck")).to_have_attribute("data-pa-ready", "")
     bar = page.get_by_role("navigation", name=deck["controls"])
     first = re.compile(re.escape(fill(deck["counter"], {"n": 1, "total": "§"})).replace("§", r"(\d+)"))
     expect(bar).to_contain_text(first)
