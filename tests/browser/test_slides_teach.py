@@ -3,9 +3,12 @@ story told in steps with its pictures, laid out at 1280×720, 1920×1080 and on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from helpers import childrens_lessons
 from playwright.sync_api import Page, expect
+
+from helpers import childrens_lessons
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +20,10 @@ POINT_MIN_PX = {1280: 34.0, 1920: 52.0, 390: 22.0}
 #: A story step's text (it shares the slide with its picture): at least the deck's body size.
 STEP_MIN_PX = {1280: 31.0, 1920: 47.0, 390: 22.0}
 
-_FITS = """(id) => {
+_FITS = """([id, sized]) => {
   const deck = document.querySelector(".pa-deck"), slide = document.getElementById(id);
-  const big = slide.querySelector(".pa-big");
-  const out = [...slide.querySelectorAll(".pa-big, .pa-slide__heading, svg.pa-picture")].filter((el) => {
+  const big = slide.querySelector(sized);
+  const out = [...slide.querySelectorAll(".pa-big, .pa-slide__heading, svg.pa-picture, .pa-option")].filter((el) => {
     const r = el.getBoundingClientRect();
     return r.top < 0 || r.left < -1 || r.right > innerWidth + 1 || r.bottom > deck.getBoundingClientRect().bottom + 1;
   }).map((el) => el.className.baseVal ?? el.className);
@@ -28,9 +31,30 @@ _FITS = """(id) => {
     scrolls: deck.scrollHeight - deck.clientHeight,
     wide: slide.scrollWidth - slide.clientWidth,
     out,
-    size: parseFloat(getComputedStyle(big).fontSize),
+    size: big ? parseFloat(getComputedStyle(big).fontSize) : 0,
   };
 }"""
+
+
+def _misfits(page: Page, decks: str, kinds: dict[str, int], least: Callable[[str], float], sized: str) -> list[str]:
+    """Each slide of ``kinds`` (kind -> how many each deck has at least) of every children's
+    deck under ``decks``, opened alone: what scrolls, sticks out, or has its ``sized``
+    element's type under ``least(kind)`` px."""
+    problems = []
+    for lesson in CHILDREN:
+        deck = f"{decks}lessons/{lesson}/present/"
+        page.goto(deck)
+        expect(page.locator(".pa-deck[data-pa-ready]")).to_be_attached()
+        for kind, count in kinds.items():
+            ids = page.locator(f".pa-slide--{kind}").evaluate_all("els => els.map((e) => e.id)")
+            assert len(ids) >= count, (lesson, kind, ids)
+            for slide_id in ids:
+                page.goto(f"{deck}#{slide_id}")
+                expect(page.locator(f"#{slide_id}")).to_be_visible()
+                fit = page.evaluate(_FITS, [slide_id, sized])
+                if fit["scrolls"] > 1 or fit["wide"] > 1 or fit["out"] or fit["size"] < least(kind):
+                    problems.append(f"{lesson} {slide_id}: {fit} (type at least {least(kind)} px)")
+    return problems
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -42,21 +66,8 @@ def test_key_points_and_story_steps_are_large_and_fit_the_screen(
     (a minimum computed font size), and nothing past the slide's edges, nothing to scroll."""
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
-    problems = []
-    for lesson in CHILDREN:
-        deck = f"{site_url}{prefix}lessons/{lesson}/present/"
-        page.goto(deck)
-        expect(page.locator(".pa-deck[data-pa-ready]")).to_be_attached()
-        points = page.locator(".pa-slide--point").evaluate_all("els => els.map((e) => e.id)")
-        steps = page.locator(".pa-slide--step").evaluate_all("els => els.map((e) => e.id)")
-        assert len(points) >= 2 and len(steps) >= 2, (lesson, points, steps)
-        for slide_id in points + steps:
-            page.goto(f"{deck}#{slide_id}")
-            expect(page.locator(f"#{slide_id}")).to_be_visible()
-            fit = page.evaluate(_FITS, slide_id)
-            least = (POINT_MIN_PX if slide_id in points else STEP_MIN_PX)[width]
-            if fit["scrolls"] > 1 or fit["wide"] > 1 or fit["out"] or fit["size"] < least:
-                problems.append(f"{lesson} {slide_id}: {fit} (type at least {least} px)")
+    least = {"point": POINT_MIN_PX[width], "step": STEP_MIN_PX[width]}
+    problems = _misfits(page, site_url + prefix, {"point": 2, "step": 2}, least.__getitem__, ".pa-big")
     assert not problems, "\n".join(problems)
 
 
@@ -76,37 +87,15 @@ def test_each_childrens_deck_tells_its_story_in_steps_with_its_pictures(page: Pa
         assert all(points.nth(i).locator(".pa-point").count() == 1 for i in range(points.count())), lesson
 
 
-_QUESTION_FITS = """(id) => {
-  const deck = document.querySelector(".pa-deck"), slide = document.getElementById(id);
-  const option = slide.querySelector(".pa-option");
-  return {
-    scrolls: deck.scrollHeight - deck.clientHeight,
-    wide: slide.scrollWidth - slide.clientWidth,
-    size: option ? parseFloat(getComputedStyle(option).fontSize) : 0,
-  };
-}"""
-
-
 @pytest.mark.parametrize("prefix", ["", "en/", "vi/", "ug/"])
 def test_on_a_phone_each_question_fits_and_the_bar_is_one_row(page: Page, site_url: str, prefix: str) -> None:
     """A children's deck on a phone held upright (390×844, and the bar at 320 px too): every
     quiz question with its options on one screen, the options' type still larger than a
-    phone's body text (at least 19 px; the deck's body is 28 px there); the control bar one row, its full-screen button an icon with its words kept
-    for screen readers (in Uyghur the words put the button on a row of its own)."""
+    phone's body text (at least 19 px; the deck's body is 28 px there); the control bar one
+    row, its full-screen button an icon with its words kept for screen readers (in Uyghur the
+    words put the button on a row of its own)."""
     page.set_viewport_size({"width": 390, "height": 844})
-    problems = []
-    for lesson in CHILDREN:
-        deck = f"{site_url}{prefix}lessons/{lesson}/present/"
-        page.goto(deck)
-        expect(page.locator(".pa-deck[data-pa-ready]")).to_be_attached()
-        questions = page.locator(".pa-slide--question").evaluate_all("els => els.map((e) => e.id)")
-        assert questions, lesson
-        for slide_id in questions:
-            page.goto(f"{deck}#{slide_id}")
-            expect(page.locator(f"#{slide_id}")).to_be_visible()
-            fit = page.evaluate(_QUESTION_FITS, slide_id)
-            if fit["scrolls"] > 1 or fit["wide"] > 1 or fit["size"] < 19:
-                problems.append(f"{prefix}{lesson} {slide_id}: {fit}")
+    problems = _misfits(page, site_url + prefix, {"question": 1}, lambda _kind: 19.0, ".pa-option")
     assert not problems, "\n".join(problems)
     for width in (390, 320):
         page.set_viewport_size({"width": width, "height": 740})
