@@ -457,3 +457,30 @@ def test_text_width_is_the_sum_of_its_characters_widths(text: str) -> None:
     want = sum((expected(ch) for ch in text), 0.0)
     assert paginate.em_width.__wrapped__(text) == want
     assert paginate.em_width.__wrapped__(text[::-1]) == sum((expected(ch) for ch in text[::-1]), 0.0)
+
+
+def test_slide_sections_are_numbered_and_escape_the_interface_words() -> None:
+    """pingan.slides.markup writes the lesson's and the quiz's slides (the deck template
+    writes title, goals and help): numbered from where the template stops, every word of
+    the interface escaped, the lesson's language only on slides of the lesson's text."""
+    strings = {
+        **i18n.quiz_strings("en"),
+        **slides.deck_strings("en"),
+        "slide": 'slide"<b>',
+        "show": "<i>Show</i>",
+        "counter": "{n} & {total}",
+    }
+    deck = [
+        slides.Slide("section", "Heading", "<p>Body</p>", anchor='a"b'),
+        slides.Slide("question", "Q?", "<ol></ol>", kicker="<span>1</span>", answer="<p>Why</p>"),
+    ]
+    html = slides.slides_html(deck, first=3, total=6, strings=strings, content_lang="zh", content_dir="ltr")
+    sections = re.findall(r"<section\b[^>]*>", html)
+    assert len(sections) == 2 and html.count("</section>") == 2
+    assert 'id="s3"' in sections[0] and 'aria-label="3 &amp; 6"' in sections[0] and 'id="s4"' in sections[1]
+    assert 'aria-roledescription="slide&#34;&lt;b&gt;"' in sections[0]
+    assert 'data-pa-anchor="a&#34;b"' in sections[0]
+    assert 'lang="zh" dir="ltr"' in sections[0] and "lang=" not in sections[1]
+    assert '<p class="pa-slide__kicker"><span>1</span></p>' in html and "&lt;i&gt;Show&lt;/i&gt;" in html
+    assert 'aria-controls="s4-answer"' in html and '<div class="pa-slide__answer" id="s4-answer"' in html
+    assert "pa-slide__answer" not in html.split("</section>")[0]

@@ -1,5 +1,5 @@
 """Slides of a lesson for a class: its sections (:mod:`.html`, :mod:`.paginate`) and its
-quizzes as class slides (:mod:`.deck`). Plain Python: no MkDocs import."""
+quizzes as class slides (:mod:`.deck`); their HTML (:mod:`.markup`). Plain Python: no MkDocs import."""
 
 from pingan.slides.deck import (
     DECK_STRINGS,
@@ -12,6 +12,7 @@ from pingan.slides.deck import (
     quiz_slides,
 )
 from pingan.slides.html import Section, clean, rebase_urls, split_sections
+from pingan.slides.markup import slides_html
 from pingan.slides.paginate import LINE_EM, LINES_PER_SLIDE, block_lines, paginate
 
 __all__ = [
@@ -30,5 +31,6 @@ __all__ = [
     "qr_svg",
     "quiz_slides",
     "rebase_urls",
+    "slides_html",
     "split_sections",
 ]

@@ -22,7 +22,8 @@ _ID_RE = re.compile(r'\bid="([^"]*)"')
 _LI_OPEN_RE = re.compile(r"<li\b")
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _RAW = frozenset({"script", "style", "textarea", "pre"})
-_STRIP_TAGS_RE = re.compile(r"<[^>]+>")
+_TAG_NAME_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_H2_TAGS_RE = re.compile(r"^<h2\b[^>]*>|</h2\s*>$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def blocks(html: str) -> list[str]:
 
 
 def tag_name(block: str) -> str:
-    m = re.match(r"<([A-Za-z][A-Za-z0-9-]*)", block)
+    m = _TAG_NAME_RE.match(block)
     return m.group(1).lower() if m else ""
 
 
@@ -113,7 +114,7 @@ def split_sections(html: str) -> tuple[str, list[Section]]:
         if name == "h2":
             if heading is not None:
                 sections.append(Section(heading, heading_id, "\n".join(body), tuple(body)))
-            inner = re.sub(r"^<h2\b[^>]*>|</h2\s*>$", "", block.strip())
+            inner = _H2_TAGS_RE.sub("", block.strip())
             heading = _HEADERLINK_RE.sub("", inner).strip()
             found = _ID_RE.search(block[: block.find(">") + 1])
             heading_id = unescape(found.group(1)) if found else ""

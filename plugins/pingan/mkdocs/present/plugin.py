@@ -84,6 +84,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         self._pa: dict[str, Any] = {}
         self._content: dict[str, str] = {}
         self._envs: dict[tuple[str, ...], Environment] = {}
+        #: The language whose words each environment has installed (decks come one language
+        #: at a time: static-i18n builds each language in turn).
+        self._gettext_lang: dict[tuple[str, ...], str] = {}
         self._versions: dict[str, str] = {}
         self._bytecode_cache: jinja2.BytecodeCache | None = None
         #: Interface words per language, read once per build run (a run is one set of
@@ -227,25 +230,34 @@ class PresentPlugin(BasePlugin[PresentConfig]):
         pa = self._pa.get(page.file.src_uri) or {}
         lesson = pa.get("lesson") or {}
         # The deck: a title slide, the lesson's goals, its sections and quiz, then help
-        # and the QR code (the template fills the slides it alone has words for).
-        deck = [slides.Slide("title", str(escape(title)))]
-        if lesson.get("objectives"):
-            deck.append(slides.Slide("goals", ""))
-        deck += body
-        if url or pa.get("hotlines"):
-            deck.append(slides.Slide("end", ""))
+        # and the QR code. The template writes the slides it alone has words for (title,
+        # goals, help); the others come written (pingan.slides.markup).
+        goals = bool(lesson.get("objectives"))
+        end = bool(url or pa.get("hotlines"))
+        first = 2 + goals
+        total = first + len(body) - 1 + end
         env = self._env(lang)
         template = env.get_template("present.html")
         html = template.render(
             lang=lang,
             dir=languages.direction(lang),
-            content_lang=content_lang,
-            content_dir=languages.direction(content_lang) if content_lang else "",
             title=title,
             site_name=config.site_name,
             lesson=lesson,
             pa=pa,
-            slides=deck,
+            goals=goals,
+            end=end,
+            total=total,
+            body=Markup(
+                slides.slides_html(
+                    body,
+                    first=first,
+                    total=total,
+                    strings=strings,
+                    content_lang=content_lang,
+                    content_dir=languages.direction(content_lang) if content_lang else "",
+                )
+            ),
             s=strings,
             strings_json=_json_script(strings),
             back=get_relative_url(page.url, deck_url),
@@ -271,8 +283,8 @@ class PresentPlugin(BasePlugin[PresentConfig]):
 
         One environment for every language, so each template is compiled once per build
         run, not once per language; decks are rendered one at a time, and the language's
-        words are installed before each (again each time: `mkdocs serve` picks up an edited
-        catalog, as pingan.core.catalogs caches by mtime).
+        words are installed when the language changes (a build run reads each catalog once:
+        `mkdocs serve` starts a new run, with new plugins, for every change).
         """
         key = tuple(self._theme_dirs)
         env = self._envs.get(key)
@@ -296,7 +308,9 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             )
             env.filters["fill"] = _fill
             self._envs[key] = env
-        env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+        if self._gettext_lang.get(key) != lang:
+            env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+            self._gettext_lang[key] = lang
         return env
 
 
