@@ -72,6 +72,9 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self._unknown: list[str] = []
         self._quiz_pages: dict[str, list[tuple[str, str]]] = {}  # page -> (mark, quiz HTML)
         self._versions: dict[str, str] = {}
+        #: Interface words per language, read once per build run (`mkdocs serve` starts a
+        #: new run, with new plugins, for every change, so an edited catalog shows).
+        self._strings: dict[str, dict[str, str]] = {}
 
     @property
     def _quizzes(self) -> dict[str, Quiz]:
@@ -140,15 +143,16 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         """Swap each ``[[quiz id]]`` for a placeholder; note unknown ids with their line."""
         if not self.config.enabled:
             return None
-        fenced = fenced_lines(markdown)
-        matches = [m for m in QUIZ_REF_RE.finditer(markdown) if _line_of(markdown, m.start()) not in fenced]
+        matches = list(QUIZ_REF_RE.finditer(markdown)) if "[[" in markdown else []
+        if matches:
+            fenced = fenced_lines(markdown)
+            matches = [m for m in matches if _line_of(markdown, m.start()) not in fenced]
         if not matches:
             return None
-        lines = self._source_lines(page, matches, markdown)
         slots: list[tuple[str, str]] = []
         pieces: list[str] = []
         last = 0
-        for m, line in zip(matches, lines, strict=True):
+        for index, m in enumerate(matches):
             quiz_id = m.group("id")
             ref = m.group(0)
             pieces.append(markdown[last : m.start()])
@@ -158,6 +162,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 # Keep the indentation: a quiz may stand in a list item or an admonition.
                 pieces.append(ref[: len(ref) - len(ref.lstrip())] + token)
             else:
+                # Only an unknown id needs its line in the file (make check has said so already).
+                line = self._source_lines(page, matches, markdown)[index]
                 self._unknown.append(f"{self._display_path(page)}:{line}: {self._unknown_message(quiz_id)}")
                 pieces.append(ref)
             last = m.end()
@@ -226,7 +232,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         if not slots:
             return None
         lang = _current_language(config)
-        strings = i18n.quiz_strings(lang)
+        strings = self._words(lang)
         used: dict[str, int] = {}
         quizzes: list[tuple[str, str]] = []
         for token, quiz_id in slots:
@@ -276,15 +282,18 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         for mark, quiz_html in quizzes:
             output = output.replace(mark, quiz_html, 1)
         css = self._asset_url(STYLE_URI, page)
-        head = (
-            f'<link rel="stylesheet" href="{css}">\n'
-            + strings_script(i18n.quiz_strings(_current_language(config)))
-            + "\n"
-        )
+        head = f'<link rel="stylesheet" href="{css}">\n' + strings_script(self._words(_current_language(config))) + "\n"
         at = output.find("</head>")
         if at < 0:
             return head + output
         return output[:at] + head + output[at:]
+
+    def _words(self, lang: str) -> dict[str, str]:
+        """The quiz's interface words in ``lang`` (:func:`pingan.core.catalogs.quiz_strings`)."""
+        words = self._strings.get(lang)
+        if words is None:
+            words = self._strings[lang] = i18n.quiz_strings(lang)
+        return words
 
     def _asset_url(self, uri: str, page: Page) -> str:
         """URL of one of our assets relative to ``page``, with a version for caches."""
