@@ -37,11 +37,13 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 #: So do a tag (``!``) and an explicit key (``?``) on their own, and a block scalar's
 #: header with a comment glued to it (``|#``): libyaml reads ``k: !`` and ``a: b\n?``
 #: otherwise, and accepts ``k: >#``, which PyYAML refuses.
-#: Searched one at a time (each starts with a character class, which the regex engine
-#: scans for quickly; one alternation of the four tried all four at every character).
+#: Searched one at a time, each starting with a character class, which the regex engine
+#: scans for quickly (one alternation of them all tried each at every character): the
+#: first is every character but a newline and the printable ones other than
+#: ``[ \\ ] { }``; the second a ``!`` or ``?`` at the start or after white space.
 _PURE_ONLY_RES = (
-    re.compile(r"[\[\]{}\\]|[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"),
-    re.compile(r"(?<!\S)[!?]"),
+    re.compile(r"[^\n\x20-\x5a\x5e-\x7a\x7c\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"),
+    re.compile(r"[!?](?<!\S[!?])"),
     re.compile(r"[|>][-+0-9]*#"),
 )
 
@@ -224,17 +226,16 @@ def duplicate_keys(root: Node) -> list[tuple[Node, str]]:
     found: list[tuple[Node, str]] = []
     for node in walk(root):
         if isinstance(node, MappingNode):
-            first: dict[str, int] = {}
+            first: dict[str, Node] = {}
             for key, _value in node.value:
                 if not isinstance(key, ScalarNode):
                     found.append((key, 'a key must be a plain word such as "title"'))
                     continue
                 if key.value in first:
-                    found.append(
-                        (key, f'"{key.value}" is written twice here (first on line {first[key.value]}); keep only one')
-                    )
+                    where = line(first[key.value])
+                    found.append((key, f'"{key.value}" is written twice here (first on line {where}); keep only one'))
                 else:
-                    first[key.value] = line(key)
+                    first[key.value] = key
     return found
 
 
