@@ -62,8 +62,20 @@ _STATE: dict[Path, Shared] = {}
 
 def shared(config: MkDocsConfig) -> Shared:
     """The shared state of the project ``config`` belongs to."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    return _STATE.setdefault(root, Shared())
+    return _STATE.setdefault(_project(config.config_file_path or "."), Shared())
+
+
+def _project(config_file: str) -> Path:
+    """The folder of ``config_file``, resolved (once per path: pages ask for it hundreds of
+    times a build, and each resolve asks the file system for every part of the path)."""
+    key = config_file if os.path.isabs(config_file) else os.path.join(os.getcwd(), config_file)
+    root = _PROJECTS.get(key)
+    if root is None:
+        root = _PROJECTS[key] = Path(key).resolve().parent
+    return root
+
+
+_PROJECTS: dict[str, Path] = {}
 
 
 def _fingerprint(paths: list[Path]) -> tuple[object, ...]:
@@ -115,7 +127,7 @@ def refusal(report: Report) -> str:
 def site_for(config: MkDocsConfig) -> Site:
     """The checked model of the site; raises :class:`PluginError` with every error ``make check`` finds."""
     state = shared(config)
-    root = Path(config.config_file_path or ".").resolve().parent
+    root = _project(config.config_file_path or ".")
     key = _fingerprint(_inputs(root, state.report))
     if state.report is None or key != state.key:
         state.report = run_check(root, quiz_cache=state.quiz_cache)
