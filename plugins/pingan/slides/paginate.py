@@ -209,6 +209,8 @@ def block_lines(block: str) -> float:
     if "pa-picture" in block and not plain_text(block):  # a lesson picture (pingan.pictures): half a slide
         return LINES_PER_SLIDE / 2
     name = tag_name(block)
+    if name == "p":  # cut between sentences only when too long for a slide (_Plan.cut)
+        return _lines(plain_text(block)) + 0.4
     cut = _cut(block)
     if cut and cut.eager:
         return cut.overhead + sum(cut.sizes)
@@ -260,13 +262,20 @@ class _Plan:
     def __init__(self, blocks: list[str]) -> None:
         self.blocks = blocks
         self.needs = [block_lines(b) for b in blocks]
-        self.cuts = [_cut(b) for b in blocks]
+        self._cuts: dict[int, _Cut | None] = {}
         #: For a heading followed by a block: the lines of what must come with it.
         self.with_next: list[float | None] = [None] * len(blocks)
         for index in range(len(blocks) - 1):
             if tag_name(blocks[index]) in _HEADINGS:
-                cut = self.cuts[index + 1]
+                cut = self.cut(index + 1)
                 self.with_next[index] = cut.overhead + cut.sizes[0] if cut else self.needs[index + 1]
+
+    def cut(self, index: int) -> _Cut | None:
+        """How block ``index`` may be cut (:func:`_cut`), worked out when first asked: most
+        paragraphs fit where they are and are never cut."""
+        if index not in self._cuts:
+            self._cuts[index] = _cut(self.blocks[index])
+        return self._cuts[index]
 
 
 def _make(cut: _Cut, first: int, end: int) -> str:
@@ -277,7 +286,7 @@ def _pack(plan: _Plan, budget: float) -> list[list[_Piece]]:
     """Fill slides in order, each up to ``budget`` lines (see :func:`paginate`)."""
     pages: list[list[_Piece]] = [[]]
     used = 0.0
-    for block, need, cut, need_next in zip(plan.blocks, plan.needs, plan.cuts, plan.with_next, strict=True):
+    for index, (block, need, need_next) in enumerate(zip(plan.blocks, plan.needs, plan.with_next, strict=True)):
         if need_next is not None and pages[-1] and used + need + min(need_next, budget - need) > budget:
             pages.append([])
             used = 0.0
@@ -285,6 +294,7 @@ def _pack(plan: _Plan, budget: float) -> list[list[_Piece]]:
             pages[-1].append(block)
             used += need
             continue
+        cut = plan.cut(index)
         if cut is None or (not cut.eager and need <= budget):
             if pages[-1]:
                 pages.append([])
