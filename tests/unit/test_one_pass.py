@@ -396,3 +396,32 @@ def test_a_rebuild_reads_only_the_quiz_files_that_changed(tmp_path: Path, monkey
     again = run_check(project, quiz_cache=cache)
     assert reads == {"demo.yml": 1, "other.yml": 1}
     assert again.site.quizzes["other"].questions[1].prompt["zh"] == "问一问总是对的。"
+
+
+def test_the_files_are_looked_at_once_per_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three plugins ask for the model in the on_config of each language: its files (every
+    file under content/, quizzes/, ...) are walked for changes once per configuration, and
+    the next configuration (mkdocs serve's next run) sees an edit."""
+    from mkdocs.config import load_config
+
+    from pingan.mkdocs import state
+
+    project = make_project(tmp_path / "p")
+    monkeypatch.chdir(project)
+    walks: list[int] = []
+    real = state._fingerprint
+
+    def counted(paths: list[Path]) -> tuple[object, ...]:
+        walks.append(1)
+        return real(paths)
+
+    monkeypatch.setattr(state, "_fingerprint", counted)
+    config = load_config(str(project / "mkdocs.yml"))
+    site = state.site_for(config)
+    first = len(walks)
+    assert first >= 1 and site.quizzes["demo"].title["zh"] == "小测验"
+    assert state.site_for(config) is site and state.site_for(config) is site
+    assert len(walks) == first
+    edit("quizzes/demo.yml", "zh: 小测验", "zh: 小小测验")(project)
+    again = state.site_for(load_config(str(project / "mkdocs.yml")))
+    assert len(walks) > first and again.quizzes["demo"].title["zh"] == "小小测验"

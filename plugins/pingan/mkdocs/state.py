@@ -11,6 +11,7 @@ they all share the one model, so every quiz file is read once per run.
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,8 @@ class Shared:
     quiz_cache: dict[tuple[object, ...], LoadResult] = field(default_factory=dict)
     #: quiz placeholders the quiz plugin put in each page: src_uri -> [(token, quiz id)].
     slots: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: the configuration the model was last looked at for (its files unchanged since).
+    checked_for: weakref.ref[MkDocsConfig] | None = None
 
 
 _STATE: dict[Path, Shared] = {}
@@ -127,12 +130,17 @@ def refusal(report: Report) -> str:
 def site_for(config: MkDocsConfig) -> Site:
     """The checked model of the site; raises :class:`PluginError` with every error ``make check`` finds."""
     state = shared(config)
-    root = _project(config.config_file_path or ".")
-    key = _fingerprint(_inputs(root, state.report))
-    if state.report is None or key != state.key:
-        state.report = run_check(root, quiz_cache=state.quiz_cache)
-        state.key = _fingerprint(_inputs(root, state.report))
-        state.reported = set()
+    checked = state.checked_for() if state.checked_for is not None else None
+    if state.report is None or checked is not config:
+        # Each plugin asks, in its on_config of each language: the files are looked at once
+        # per configuration (every file of content/, quizzes/, ...: a walk of the folders).
+        root = _project(config.config_file_path or ".")
+        key = _fingerprint(_inputs(root, state.report))
+        if state.report is None or key != state.key:
+            state.report = run_check(root, quiz_cache=state.quiz_cache)
+            state.key = _fingerprint(_inputs(root, state.report))
+            state.reported = set()
+        state.checked_for = weakref.ref(config)
     report = state.report
     if not report.ok or report.site is None:
         state.report = None  # check again next time, even if nothing changed
