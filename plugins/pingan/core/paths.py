@@ -22,7 +22,15 @@ def shown_path(path: Path, root: Path | None) -> str:
     """
     if root is None:
         return Path(path).as_posix()
+    given, top = Path(path), Path(root)
+    if given.is_absolute() and top.is_absolute() and ".." not in given.parts and ".." not in top.parts:
+        # Already spelt under the root: no need to ask the file system (a resolve looks up
+        # every part of both paths; messages name hundreds of files in a build).
+        try:
+            return given.relative_to(top).as_posix()
+        except ValueError:
+            pass
     try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        return given.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:
         return Path(os.path.relpath(path, root)).as_posix()
