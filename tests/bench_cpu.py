@@ -25,6 +25,12 @@ and brotli 11 for nginx), which is about two thirds of a first build's CPU. So t
 
 The 1,000-lesson corpus (tests/bench.py's ``make_corpus``) has no precompression.
 
+Beside the CPU times, the instructions each variant of the "pages" build executes, counted by
+valgrind (cachegrind, when installed): a count that other work on the machine cannot change,
+so it shows an overhead of a few per cent that the spread of CPU times hides. It leaves out
+the kernel's work (writing and reading the decks' files) and the cost of memory, which the
+CPU times include.
+
 Environment: ``BENCH_LESSONS`` (default 1000) the large corpus, ``BENCH_PROFILE_LESSONS``
 (default 300) the profiled one, ``BENCH_REPEAT`` (default 3) runs of each variant of the large
 corpus, ``BENCH_REAL_REPEAT`` (default 7) of the real site's: a build of the real site takes a
@@ -171,6 +177,40 @@ def alternated(
     return statistics.median(w), statistics.median(wo), min(w), min(wo)
 
 
+def instructions(configs: list[Path], tmp: Path) -> list[int] | None:
+    """Instructions a build of each of ``configs`` executes (valgrind's cachegrind, run side
+    by side), or None without valgrind. Unlike CPU time on a shared machine, the count is
+    the same from one run to the next (three runs of one build: 50.83 to 50.88 G), so it shows a small overhead that the
+    spread of CPU times hides; it leaves out the kernel's work and the cost of memory."""
+    if shutil.which("valgrind") is None:
+        return None
+    procs = []
+    for n, config in enumerate(configs):
+        _cold(config)
+        site = tmp / f"site-counted-{n}"
+        shutil.rmtree(site, ignore_errors=True)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PINGAN_CACHE_DIR=str(config.parent / CACHE / "pingan-yaml"))
+        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={tmp}/cg-{n}.out"]
+        procs.append(
+            subprocess.Popen(
+                [*command, sys.executable, "-c", CHILD, str(config), str(site), "strict"],
+                cwd=config.parent,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    counts = []
+    for proc in procs:
+        _out, err = proc.communicate()
+        found = re.search(r"I\s+refs:\s+([\d,]+)", err)
+        if proc.returncode != 0 or not found:
+            sys.exit(f"bench: the build under valgrind failed:\n{err[-4000:]}")
+        counts.append(int(found.group(1).replace(",", "")))
+    return counts
+
+
 def slide_share(config: Path, tmp: Path) -> tuple[float, float]:
     """(share of build CPU in making slides, in pingan.slides alone) from a profiled build."""
     stats_file = tmp / "build.prof"
@@ -282,6 +322,16 @@ def run(tmp: Path, out: Callable[..., None], make_corpus: Callable[[Path, int, b
         *alternated(big_with, big_without, tmp, repeat, False, _cold),
         "≤ 20 %",
     )
+    counted = instructions([pages_with, pages_without], tmp)
+    if counted is None:
+        out("\nInstructions of the real site's pages build: skipped (no valgrind)", flush=True)
+    else:
+        w_count, wo_count = counted
+        out(
+            f"\nInstructions of the real site's pages build (valgrind; the same from run to run): {w_count / 1e9:.2f} G with, "
+            f"{wo_count / 1e9:.2f} G without: {100 * (w_count / wo_count - 1):+.1f} %",
+            flush=True,
+        )
     deck, slides = slide_share(make_corpus(tmp / f"p{profiled}", profiled, True), tmp)
     out(
         f"\nSlide generation at {profiled} lessons (cProfile): {100 * deck:.1f} % of build time in "
