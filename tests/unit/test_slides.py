@@ -398,6 +398,15 @@ def test_every_lesson_in_every_language_has_its_deck(site_dir: Path) -> None:
         links = re.findall(r"<link\b[^>]*>", deck)
         assert all(re.search(r'rel="(icon|canonical|stylesheet)"', k) for k in links), (path, links)
         assert 'aria-roledescription="' in deck and 'id="pa-deck-strings"' in deck, path
+        # Slides numbered 1..N in order, whoever wrote them (the template or pingan.slides.markup),
+        # each counted "n / N" in its language, and the bar starts at "1 / N".
+        numbers = re.findall(r'<section class="pa-slide pa-slide--[a-z]+" id="s(\d*)"', deck)
+        total = len(numbers)
+        assert total >= 4 and numbers == [str(n) for n in range(1, total + 1)], (path, numbers)
+        labels = re.findall(r'<section class="pa-slide[^>]*aria-label="([^"]*)"', deck)
+        assert all(re.search(rf"\b{n}\b.*\b{total}\b", label) for n, label in enumerate(labels, 1)), (path, labels)
+        counter = re.search(r'<p class="pa-deck__counter">([^<]*)</p>', deck).group(1)  # type: ignore[union-attr]
+        assert re.search(rf"\b1\b.*\b{total}\b", counter), (path, counter)
 
 
 def test_untranslated_lesson_deck_keeps_its_sections_in_their_language(site_dir: Path) -> None:

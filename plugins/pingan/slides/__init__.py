@@ -12,7 +12,7 @@ from pingan.slides.deck import (
     quiz_slides,
 )
 from pingan.slides.html import Section, clean, rebase_urls, split_sections
-from pingan.slides.markup import slides_html
+from pingan.slides.markup import slide_opening, slides_html
 from pingan.slides.paginate import LINE_EM, LINES_PER_SLIDE, block_lines, paginate
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "qr_svg",
     "quiz_slides",
     "rebase_urls",
+    "slide_opening",
     "slides_html",
     "split_sections",
 ]

@@ -19,11 +19,25 @@ from pingan.core.catalogs import fill
 from pingan.slides.deck import Slide
 from pingan.trust.escape import escape_text
 
-__all__ = ["CONTENT_KINDS", "slides_html"]
+__all__ = ["CONTENT_KINDS", "slide_opening", "slides_html"]
 
 #: Slides that show the lesson's own text: they carry its language (a page shown in
 #: another language's deck keeps the words' own ``lang`` and ``dir``).
 CONTENT_KINDS = frozenset({"section", "point", "step"})
+
+
+def slide_opening(kind: str, n: int, *, total: int, strings: Mapping[str, str], attrs: str = "") -> str:
+    """The opening tag of slide ``n`` of ``total``, of ``kind``; ``attrs`` (safe HTML) added.
+
+    The deck template writes its own slides' openings with this too (title, goals, help), so
+    every slide is named and counted the same way for screen readers.
+    """
+    role = escape_text(strings["slide"])
+    label = fill(str(escape_text(strings["counter"])), {"n": n, "total": total})
+    return (
+        f'<section class="pa-slide pa-slide--{escape_text(kind)}" id="s{n}" '
+        f'aria-roledescription="{role}" aria-label="{label}"{attrs}>'
+    )
 
 
 def slides_html(
@@ -40,21 +54,15 @@ def slides_html(
     ``strings``: the deck's words (:func:`pingan.slides.deck_strings`): ``slide``,
     ``counter``, ``show`` and ``answer`` are used.
     """
-    role = escape_text(strings["slide"])
-    counter = str(escape_text(strings["counter"]))
     show = escape_text(strings["show"])
     answer_label = escape_text(strings["answer"])
     words = f' lang="{escape_text(content_lang)}" dir="{escape_text(content_dir)}"' if content_lang else ""
     out: list[str] = []
     for n, slide in enumerate(slides, start=first):
-        label = fill(counter, {"n": n, "total": total})
         attrs = f' data-pa-anchor="{escape_text(slide.anchor)}"' if slide.anchor else ""
         if slide.kind in CONTENT_KINDS:
             attrs += words
-        out.append(
-            f'<section class="pa-slide pa-slide--{escape_text(slide.kind)}" id="s{n}" '
-            f'aria-roledescription="{role}" aria-label="{label}"{attrs}>\n'
-        )
+        out.append(slide_opening(slide.kind, n, total=total, strings=strings, attrs=attrs) + "\n")
         if slide.kicker:
             out.append(f'<p class="pa-slide__kicker">{slide.kicker}</p>')
         out.append(

@@ -248,6 +248,7 @@ class PresentPlugin(BasePlugin[PresentConfig]):
             goals=goals,
             end=end,
             total=total,
+            opening=lambda kind, n: Markup(slides.slide_opening(kind, n, total=total, strings=strings)),
             body=Markup(
                 slides.slides_html(
                     body,

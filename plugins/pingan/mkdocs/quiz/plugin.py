@@ -152,6 +152,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         slots: list[tuple[str, str]] = []
         pieces: list[str] = []
         last = 0
+        lines: list[int] = []  # in the file, found once an id is unknown
         for index, m in enumerate(matches):
             quiz_id = m.group("id")
             ref = m.group(0)
@@ -163,8 +164,8 @@ class QuizPlugin(BasePlugin[QuizConfig]):
                 pieces.append(ref[: len(ref) - len(ref.lstrip())] + token)
             else:
                 # Only an unknown id needs its line in the file (make check has said so already).
-                line = self._source_lines(page, matches, markdown)[index]
-                self._unknown.append(f"{self._display_path(page)}:{line}: {self._unknown_message(quiz_id)}")
+                lines = lines or self._source_lines(page, matches, markdown)
+                self._unknown.append(f"{self._display_path(page)}:{lines[index]}: {self._unknown_message(quiz_id)}")
                 pieces.append(ref)
             last = m.end()
         pieces.append(markdown[last:])
